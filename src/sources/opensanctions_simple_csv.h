@@ -1,0 +1,20 @@
+// OpenSanctions targets.simple.csv export. See docs/formats/opensanctions-simple-csv.md.
+// Thread-compatible: a pure function of its inputs.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "sources/parse_options.h"
+#include "tamiz/entity.h"
+#include "tamiz/status.h"
+
+namespace tamiz::sources {
+
+// Parses the list in version directory `dir` as dataset `dataset`. Returns kDataError naming
+// file:line (or XML path) and record on malformed input, unless options.lenient.
+Result<ParsedList> ParseOpenSanctionsSimpleCsv(const std::filesystem::path& dir,
+                                               const std::string& dataset,
+                                               const ParseOptions& options);
+
+}  // namespace tamiz::sources

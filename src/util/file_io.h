@@ -1,0 +1,32 @@
+// Small file helpers shared by every layer: bounded reads, atomic writes, hashing, UTF-8.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "tamiz/status.h"
+
+namespace tamiz::util {
+
+// Reads a whole file. Fails with kIoError (missing/unreadable) or kDataError (larger than
+// max_bytes). The message names the path.
+Result<std::string> ReadFile(const std::filesystem::path& path, size_t max_bytes = size_t{2} << 30);
+
+// Writes `data` to `path` atomically (temp file in the same directory, fsync, rename).
+Status WriteFileAtomic(const std::filesystem::path& path, std::string_view data);
+
+// Lowercase hex SHA-256 of `data`.
+std::string Sha256Hex(std::string_view data);
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or npos when `s` is valid.
+size_t FindInvalidUtf8(std::string_view s);
+
+// 1-based line number of byte `offset` in `s`.
+size_t LineOfOffset(std::string_view s, size_t offset);
+
+// Replaces every invalid UTF-8 sequence with U+FFFD.
+std::string RepairUtf8(std::string_view s);
+
+}  // namespace tamiz::util
