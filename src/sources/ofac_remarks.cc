@@ -197,16 +197,38 @@ constexpr std::array<std::string_view, 78> kIdLabels = {
 };
 
 // Items that are sanctions information rather than facts about the party.
-constexpr std::array<std::string_view, 9> kSanctionsInfoPrefixes = {
+constexpr std::array<std::string_view, 7> kSanctionsInfoPrefixes = {
     "Additional Sanctions Information -",
     "Secondary sanctions risk:",
     "Transactions Prohibited For Persons Owned or Controlled By U.S. Financial Institutions:",
-    "Executive Order 13846 information:",
-    "Executive Order 13662 Directive Determination",
-    "Executive Order 14024 Directive Information",
+    "Executive Order ",
     "CAATSA Section 235 Information:",
     "Listing Date (EO 14024 Directive",
     "Effective Date (EO 14024 Directive",
+};
+
+// Descriptive items that look like "<label> <value>" but are not identifiers.
+constexpr std::array<std::string_view, 20> kOtherFactPrefixes = {
+    "Organization Established Date",
+    "Organization Type:",
+    "Target Type",
+    "Issuer Name",
+    "Listing Date",
+    "Effective Date",
+    "Purchase/Sales For Divestment Date",
+    "Phone Number",
+    "Telephone",
+    "Fax",
+    "Aircraft Model",
+    "Aircraft Operator",
+    "Aircraft Manufacture Date",
+    "Aircraft Mode S Transponder Code",
+    "Former Vessel Flag",
+    "Other Vessel Flag",
+    "Other Vessel Call Sign",
+    "Other Vessel Type",
+    "Vessel Year of Build",
+    "Vessel Owner",
 };
 
 void AddIdentifier(Entity& e, Identifier id) {
@@ -249,6 +271,72 @@ std::string LinkedName(std::string_view name, bool was_last_with_dot) {
     if (last.find('.') != std::string_view::npos) out.push_back('.');
   }
   return out;
+}
+
+// Applies one remark item; false when it is not recognised (or is an identifier and
+// `allow_identifiers` is false).
+bool ApplyItem(std::string_view item, bool last_with_dot, bool allow_identifiers, Entity& e,
+               std::vector<Relation>& relations) {
+  std::optional<std::string> v;
+  if ((v = After(item, "Linked To:"))) {
+    Relation r;
+    r.source_id = e.id;
+    r.target_name = LinkedName(*v, last_with_dot);
+    r.type = RelationType::kUnknownLink;
+    r.provenance = e.dataset + " remarks of " + e.record_id;
+    if (!r.target_name.empty()) relations.push_back(std::move(r));
+  } else if ((v = After(item, "DOB"))) {
+    if (auto d = ParseOfacDate(*v)) AddDate(e, std::move(*d));
+  } else if ((v = After(item, "POB"))) {
+    PushUnique(e.birth_places, *v);
+  } else if ((v = After(item, "Nationality of Registration"))) {
+    PushUnique(e.countries, *v);
+  } else if ((v = After(item, "nationality"))) {
+    PushUnique(e.nationalities, *v);
+  } else if ((v = After(item, "citizen"))) {
+    PushUnique(e.citizenships, *v);
+  } else if ((v = After(item, "Gender"))) {
+    std::string g = Upper(*v);
+    if (g == "MALE") e.gender = "male";
+    if (g == "FEMALE") e.gender = "female";
+  } else if ((v = After(item, "a.k.a.")) || (v = After(item, "f.k.a.")) ||
+             (v = After(item, "n.k.a."))) {
+    std::string_view n = TrimView(*v);
+    if (n.size() >= 2 && n.front() == '\'' && n.back() == '\'') n = n.substr(1, n.size() - 2);
+    AddName(e, MakeName(n, item[0] == 'f' ? NameKind::kFormer : NameKind::kWeakAlias, false));
+  } else if ((v = After(item, "Website"))) {
+    PushUnique(e.websites, *v);
+  } else if ((v = After(item, "Email Address"))) {
+    PushUnique(e.emails, *v);
+  } else if ((v = After(item, "Vessel Registration Identification"))) {
+    std::string_view imo = TrimView(*v);
+    if (StartsWith(imo, "IMO ")) imo = TrimView(imo.substr(4));
+    Vessel(e).imo = std::string(imo);
+    AddIdentifier(e, Identifier{"IMO", std::string(imo), "", ""});
+  } else if ((v = After(item, "MMSI"))) {
+    Vessel(e).mmsi = *v;
+    AddIdentifier(e, Identifier{"MMSI", *v, "", ""});
+  } else if ((v = After(item, "Vessel Call Sign"))) {
+    if (Vessel(e).call_sign.empty()) Vessel(e).call_sign = *v;
+  } else if ((v = After(item, "Vessel Flag"))) {
+    if (Vessel(e).flag.empty()) Vessel(e).flag = *v;
+    PushUnique(e.countries, *v);
+  } else if ((v = After(item, "Vessel Type"))) {
+    if (Vessel(e).vessel_type.empty()) Vessel(e).vessel_type = *v;
+  } else if (std::any_of(kSanctionsInfoPrefixes.begin(), kSanctionsInfoPrefixes.end(),
+                         [&](std::string_view p) { return StartsWith(item, p); })) {
+    PushUnique(e.sanctions_info, item);
+  } else if (std::any_of(kOtherFactPrefixes.begin(), kOtherFactPrefixes.end(),
+                         [&](std::string_view p) { return StartsWith(item, p); })) {
+    return true;  // descriptive, not an identifier; kept only in Entity::remarks
+  } else if (!allow_identifiers) {
+    return false;
+  } else if (auto id = ParseIdentifierItem(item)) {
+    AddIdentifier(e, std::move(*id));
+  } else {
+    return false;  // stays only in Entity::remarks
+  }
+  return true;
 }
 
 }  // namespace
@@ -423,62 +511,20 @@ void ApplyRemarks(std::string_view remarks, Entity& e, std::vector<Relation>& re
   std::vector<std::string> items = SplitRemarks(remarks);
   for (size_t i = 0; i < items.size(); ++i) {
     std::string_view item = items[i];
-    bool last_with_dot = ends_with_dot && i + 1 == items.size();
     if (StartsWith(item, "alt. ")) item = TrimView(item.substr(5));
-    std::optional<std::string> v;
-    if ((v = After(item, "Linked To:"))) {
-      Relation r;
-      r.source_id = e.id;
-      r.target_name = LinkedName(*v, last_with_dot);
-      r.type = RelationType::kUnknownLink;
-      r.provenance = e.dataset + " remarks of " + e.record_id;
-      if (!r.target_name.empty()) relations.push_back(std::move(r));
-    } else if ((v = After(item, "DOB"))) {
-      if (auto d = ParseOfacDate(*v)) AddDate(e, std::move(*d));
-    } else if ((v = After(item, "POB"))) {
-      PushUnique(e.birth_places, *v);
-    } else if ((v = After(item, "Nationality of Registration"))) {
-      PushUnique(e.countries, *v);
-    } else if ((v = After(item, "nationality"))) {
-      PushUnique(e.nationalities, *v);
-    } else if ((v = After(item, "citizen"))) {
-      PushUnique(e.citizenships, *v);
-    } else if ((v = After(item, "Gender"))) {
-      std::string g = Upper(*v);
-      if (g == "MALE") e.gender = "male";
-      if (g == "FEMALE") e.gender = "female";
-    } else if ((v = After(item, "a.k.a.")) || (v = After(item, "f.k.a.")) ||
-               (v = After(item, "n.k.a."))) {
-      std::string_view n = TrimView(*v);
-      if (n.size() >= 2 && n.front() == '\'' && n.back() == '\'') n = n.substr(1, n.size() - 2);
-      AddName(e, MakeName(n, item[0] == 'f' ? NameKind::kFormer : NameKind::kWeakAlias, false));
-    } else if ((v = After(item, "Website"))) {
-      PushUnique(e.websites, *v);
-    } else if ((v = After(item, "Email Address"))) {
-      PushUnique(e.emails, *v);
-    } else if ((v = After(item, "Vessel Registration Identification"))) {
-      std::string_view imo = TrimView(*v);
-      if (StartsWith(imo, "IMO ")) imo = TrimView(imo.substr(4));
-      Vessel(e).imo = std::string(imo);
-      AddIdentifier(e, Identifier{"IMO", std::string(imo), "", ""});
-    } else if ((v = After(item, "MMSI"))) {
-      Vessel(e).mmsi = *v;
-      AddIdentifier(e, Identifier{"MMSI", *v, "", ""});
-    } else if ((v = After(item, "Vessel Call Sign"))) {
-      if (Vessel(e).call_sign.empty()) Vessel(e).call_sign = *v;
-    } else if ((v = After(item, "Vessel Flag"))) {
-      if (Vessel(e).flag.empty()) Vessel(e).flag = *v;
-      PushUnique(e.countries, *v);
-    } else if ((v = After(item, "Vessel Type"))) {
-      if (Vessel(e).vessel_type.empty()) Vessel(e).vessel_type = *v;
-    } else if (std::any_of(kSanctionsInfoPrefixes.begin(), kSanctionsInfoPrefixes.end(),
-                           [&](std::string_view p) { return StartsWith(item, p); })) {
-      PushUnique(e.sanctions_info, item);
-    } else if (auto id = ParseIdentifierItem(item)) {
-      AddIdentifier(e, std::move(*id));
+    if (item.size() >= 2 && item.front() == '(' && item.back() == ')') {
+      // XML remarks wrap links in parentheses: "(Linked To: HAMAS)".
+      ApplyRemarks(item.substr(1, item.size() - 2), e, relations);
+      continue;
     }
-    // Anything else stays only in Entity::remarks.
+    ApplyItem(item, ends_with_dot && i + 1 == items.size(), true, e, relations);
   }
+}
+
+bool ApplyFact(std::string_view type, std::string_view value, Entity& e,
+               std::vector<Relation>& relations) {
+  std::string item = Trim(type) + " " + Trim(value);
+  return ApplyItem(Trim(item), false, false, e, relations);
 }
 
 size_t ResolveRelations(const std::vector<Entity>& entities, std::vector<Relation>& relations) {

@@ -52,6 +52,13 @@ std::optional<Identifier> ParseIdentifierItem(std::string_view item);
 // Relation per "Linked To:" item to `relations`. Does not touch e.remarks.
 void ApplyRemarks(std::string_view remarks, Entity& e, std::vector<Relation>& relations);
 
+// Applies one structured (type, value) pair from an XML list ("Website", "www.x.com";
+// "Gender", "Male"; "Secondary sanctions risk:", "...") as the remark item "type value".
+// Returns false, changing nothing, when it is not a known non-identifier fact; the caller
+// then treats it as an identifier.
+bool ApplyFact(std::string_view type, std::string_view value, Entity& e,
+               std::vector<Relation>& relations);
+
 // Sets target_id of every relation whose target_name is the primary name or an alias of an
 // entity in `entities` (case-insensitive; a final '.' dropped by the remarks split is tried
 // back). Returns the number of relations resolved.
