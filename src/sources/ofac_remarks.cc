@@ -197,12 +197,13 @@ constexpr std::array<std::string_view, 78> kIdLabels = {
 };
 
 // Items that are sanctions information rather than facts about the party.
-constexpr std::array<std::string_view, 7> kSanctionsInfoPrefixes = {
+constexpr std::array<std::string_view, 8> kSanctionsInfoPrefixes = {
     "Additional Sanctions Information -",
     "Secondary sanctions risk:",
     "Transactions Prohibited For Persons Owned or Controlled By U.S. Financial Institutions:",
     "Executive Order ",
     "CAATSA Section 235 Information:",
+    "IFCA Determination -",
     "Listing Date (EO 14024 Directive",
     "Effective Date (EO 14024 Directive",
 };
