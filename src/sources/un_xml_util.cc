@@ -92,6 +92,21 @@ std::vector<pugi::xml_node> Children(pugi::xml_node n, std::string_view name) {
   return out;
 }
 
+std::vector<pugi::xml_node> Descendants(pugi::xml_node n, std::string_view name) {
+  // pugixml's traverse() is iterative, so deep nesting cannot overflow the stack.
+  struct Walker : pugi::xml_tree_walker {
+    std::string_view wanted;
+    std::vector<pugi::xml_node> found;
+    bool for_each(pugi::xml_node& c) override {
+      if (c.type() == pugi::node_element && LocalName(c) == wanted) found.push_back(c);
+      return true;
+    }
+  } walker;
+  walker.wanted = name;
+  n.traverse(walker);
+  return std::move(walker.found);
+}
+
 std::string OwnText(pugi::xml_node n) {
   if (!n) return "";
   std::string all;

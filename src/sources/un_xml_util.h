@@ -49,6 +49,8 @@ std::string_view LocalName(pugi::xml_node n);
 pugi::xml_node Child(pugi::xml_node n, std::string_view name);
 // Every child element with local name `name`, in document order.
 std::vector<pugi::xml_node> Children(pugi::xml_node n, std::string_view name);
+// Every descendant element of `n` with local name `name`, in document order.
+std::vector<pugi::xml_node> Descendants(pugi::xml_node n, std::string_view name);
 // Clean(text of the first child element named `name`); "" when absent.
 std::string Text(pugi::xml_node n, std::string_view name);
 // Clean(text of `n` itself).
