@@ -114,6 +114,8 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
   }
   for (size_t j = 0; j < m; ++j) {
     const auto& t = c.tokens[j];
+    // A listed patronymic the query leaves out is no evidence either way.
+    if ((t.flags & text::kPatronymic) != 0 && cpair[j] < 0) continue;
     cw += t.weight;
     cgot += t.weight * static_cast<double>(csim[j]);
     if ((t.flags & text::kNumber) != 0) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 
@@ -32,6 +33,18 @@ constexpr double kIdentifierFloor = 0.95;
 // Largest total bonus qualifiers can add; the index must find every name whose name score
 // could still reach the threshold after it.
 constexpr double kMaxBonus = kDobExactBonus + kCountryBonus;
+
+// Tie-break between equal scores (the same person on several lists): the primary issuing
+// authorities first, then alphabetical. Documented in docs/MATCHING.md ("Ranking").
+int DatasetRank(std::string_view d) {
+  static constexpr std::array<std::string_view, 8> kOrder = {
+      "us_ofac_sdn", "un_sc", "eu_fsf", "gb_hmt", "gb_fcdo", "ca_sema", "us_ofac_cons",
+      "us_trade_csl"};
+  for (size_t i = 0; i < kOrder.size(); ++i) {
+    if (kOrder[i] == d) return static_cast<int>(i);
+  }
+  return static_cast<int>(kOrder.size());
+}
 
 bool SchemaAllowed(const Query& q, NameType type) {
   if (!q.schema) return true;
@@ -316,6 +329,8 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
   }
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     if (a.score != b.score) return a.score > b.score;
+    const int ra = DatasetRank(a.entity->dataset), rb = DatasetRank(b.entity->dataset);
+    if (ra != rb) return ra < rb;
     return a.entity->id < b.entity->id;
   });
   if (q.limit >= 0 && hits.size() > static_cast<size_t>(q.limit)) {

@@ -14,6 +14,7 @@ constexpr float kParticleFactor = 0.3f;
 constexpr float kGenericFactor = 0.45f;
 constexpr float kAnnotationFactor = 0.3f;
 constexpr float kInitialFactor = 0.5f;
+constexpr float kPatronymicFactor = 0.35f;
 constexpr size_t kMaxTokens = 24;
 
 bool IsDigits(std::string_view s) {
@@ -74,6 +75,17 @@ size_t PhraseEndingAt(const std::vector<RawToken>& t, size_t begin, size_t end, 
     if (map.count(Join(t, end - n, end)) > 0) return n;
   }
   return 0;
+}
+
+// East Slavic and Turkic patronymics (BGN/PCGN romanizations): "-ovich", "-evna", "ogly".
+bool IsPatronymic(std::string_view s) {
+  static constexpr std::array<std::string_view, 10> kSuffixes = {
+      "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ogly", "oglu", "kyzy"};
+  if (s.size() < 7 && s != "ogly" && s != "oglu" && s != "kyzy") return false;
+  for (auto suf : kSuffixes) {
+    if (s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf) return true;
+  }
+  return false;
 }
 
 bool IsConnector(std::string_view s) {
@@ -209,7 +221,6 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
   if (!legal.empty()) out.legal_class = legal.back();
 
   // Build tokens, expanding abbreviations (organizations) and marking roles.
-  bool main_seen = false;  // at least one name token before the first break
   size_t main_tokens = 0;
   bool annotation = false;
   for (size_t i = 0; i < raw.size(); ++i) {
@@ -252,6 +263,10 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
       if (type != NameType::kPerson && tab.countries.count(t.text) > 0 && t.text.size() > 2) {
         t.flags |= kCountry;
       }
+      if (type == NameType::kPerson && IsPatronymic(t.text)) {
+        t.flags |= kPatronymic;
+        t.factor *= kPatronymicFactor;
+      }
       if (t.text.size() == 1 && (t.flags & kNumber) == 0) {
         t.flags |= kInitial;
         t.factor *= kInitialFactor;
@@ -271,7 +286,6 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
     }
     if (!annotation) ++main_tokens;
   }
-  (void)main_seen;
   // A name made only of low-weight words still needs full-weight tokens to be comparable.
   bool any_full = false;
   for (const auto& t : out.tokens) any_full |= t.factor >= 0.99f;

@@ -29,6 +29,7 @@ enum TokenFlag : uint16_t {
   kAbjad = 1 << 5,       // romanized from Arabic/Hebrew script: compare by skeleton
   kConnector = 1 << 6,   // and, et, y, und
   kCountry = 1 << 7,     // a country name or demonym inside an organization name
+  kPatronymic = 1 << 8,  // Vladimirovich, Ivanovna, ogly: a person's middle name by rule
 };
 
 struct Token {
