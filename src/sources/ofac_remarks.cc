@@ -507,19 +507,31 @@ std::optional<Identifier> ParseIdentifierItem(std::string_view item) {
   return id;
 }
 
-void ApplyRemarks(std::string_view remarks, Entity& e, std::vector<Relation>& relations) {
+namespace {
+
+// Parenthesised items are parsed as remarks of their own, at most kMaxDepth levels deep.
+constexpr int kMaxDepth = 4;
+
+void ApplyRemarksAt(std::string_view remarks, int depth, Entity& e,
+                    std::vector<Relation>& relations) {
   bool ends_with_dot = !TrimView(remarks).empty() && TrimView(remarks).back() == '.';
   std::vector<std::string> items = SplitRemarks(remarks);
   for (size_t i = 0; i < items.size(); ++i) {
     std::string_view item = items[i];
     if (StartsWith(item, "alt. ")) item = TrimView(item.substr(5));
-    if (item.size() >= 2 && item.front() == '(' && item.back() == ')') {
+    if (item.size() >= 2 && item.front() == '(' && item.back() == ')' && depth < kMaxDepth) {
       // XML remarks wrap links in parentheses: "(Linked To: HAMAS)".
-      ApplyRemarks(item.substr(1, item.size() - 2), e, relations);
+      ApplyRemarksAt(item.substr(1, item.size() - 2), depth + 1, e, relations);
       continue;
     }
     ApplyItem(item, ends_with_dot && i + 1 == items.size(), true, e, relations);
   }
+}
+
+}  // namespace
+
+void ApplyRemarks(std::string_view remarks, Entity& e, std::vector<Relation>& relations) {
+  ApplyRemarksAt(remarks, 0, e, relations);
 }
 
 bool ApplyFact(std::string_view type, std::string_view value, Entity& e,

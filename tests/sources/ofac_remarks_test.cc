@@ -130,5 +130,16 @@ TEST(OfacRemarks, ProgramsAndSchema) {
   EXPECT_EQ(OfacSchema("Entity"), Schema::kOrganization);
 }
 
+TEST(OfacRemarks, DeeplyNestedParenthesesDoNotRecurseWithoutBound) {
+  Entity e;
+  std::vector<Relation> rels;
+  std::string remarks = std::string(200000, '(') + "Linked To: X" + std::string(200000, ')');
+  ApplyRemarks(remarks, e, rels);
+  EXPECT_TRUE(rels.empty());
+  ApplyRemarks("((Linked To: Y))", e, rels);
+  ASSERT_EQ(rels.size(), 1u);
+  EXPECT_EQ(rels[0].target_name, "Y");
+}
+
 }  // namespace
 }  // namespace tamiz::sources::ofac
