@@ -118,6 +118,27 @@ TEST(OfacRemarks, ResolvesLinkedNamesWithinTheList) {
   EXPECT_TRUE(rels[3].target_id.empty());
 }
 
+TEST(OfacRemarks, ListedNamesAreDeduplicatedAndPrimaryWins) {
+  Entity e;
+  AddListedName(e, MakeName("ACME LTD", NameKind::kStrongAlias, false));
+  AddListedName(e, MakeName("ACME LTD", NameKind::kPrimary, false));
+  AddListedName(e, MakeName("ACME LTD", NameKind::kStrongAlias, false));
+  AddListedName(e, MakeName("ACME LIMITED", NameKind::kFormer, false));
+  ASSERT_EQ(e.names.size(), 2u);
+  EXPECT_EQ(e.names[0].kind, NameKind::kPrimary);
+  EXPECT_EQ(e.names[1].kind, NameKind::kFormer);
+}
+
+TEST(OfacRemarks, CountryInsideNumberIsSplitOut) {
+  Identifier id{"Registration ID", "1026303117642 (Russia)", "", ""};
+  SplitCountryFromNumber(id);
+  EXPECT_EQ(id.number, "1026303117642");
+  EXPECT_EQ(id.country, "Russia");
+  Identifier kept{"Passport", "A1 (old)", "Iran", ""};
+  SplitCountryFromNumber(kept);
+  EXPECT_EQ(kept.number, "A1 (old)");
+}
+
 TEST(OfacRemarks, ProgramsAndSchema) {
   EXPECT_THAT(SplitPrograms("VENEZUELA] [IRAN-CON-ARMS-EO"),
               ElementsAre("VENEZUELA", "IRAN-CON-ARMS-EO"));
