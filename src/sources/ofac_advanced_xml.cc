@@ -298,6 +298,7 @@ Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& 
       std::string what = kind == "Expiration Date" ? "expires " : "issued ";
       id.note += (id.note.empty() ? "" : "; ") + what + d->ToIso();
     }
+    ofac::SplitCountryFromNumber(id);
     if (id.type == "Vessel Registration Identification" ||
         id.type == "Vessel Registration Identification IMO") {
       id.type = "IMO";
@@ -384,7 +385,7 @@ Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& 
             Name n = ReadName(dn, group_types, refs, kind, person);
             if (n.full.empty()) continue;
             if (kind == NameKind::kPrimary && e.caption.empty()) e.caption = n.full;
-            e.names.push_back(std::move(n));
+            ofac::AddListedName(e, std::move(n));
           }
         }
         auto docs = documents.find(Attr(identity, "ID"));

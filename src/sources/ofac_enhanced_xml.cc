@@ -116,7 +116,7 @@ void ReadNames(const pugi::xml_node& entity, bool person, Entity& e) {
       }
       // Other-script renderings of the primary name are aliases of the party.
       if (kind == NameKind::kPrimary && !primary_translation) n.kind = NameKind::kStrongAlias;
-      e.names.push_back(std::move(n));
+      ofac::AddListedName(e, std::move(n));
     }
   }
   std::stable_partition(e.names.begin(), e.names.end(), [&](const Name& n) {
@@ -205,6 +205,7 @@ void ReadDocuments(const pugi::xml_node& entity, Entity& e) {
     id.number = ofac::ChildText(d, "documentNumber");
     id.country = ofac::ChildText(d, "issuingCountry");
     if (id.number.empty()) continue;
+    ofac::SplitCountryFromNumber(id);
     if (auto issued = SpanToDate(ofac::Child(d, "issueDate")))
       id.note = "issued " + issued->ToIso();
     if (auto expires = SpanToDate(ofac::Child(d, "expirationDate"))) {
