@@ -118,6 +118,17 @@ TEST(GbHmtCsv, GoldenCabelloRondon13586) {
   EXPECT_EQ(e->source_ref, "ConList.csv:5053");
 }
 
+TEST(GbHmtCsv, EveryGroupHasAPrimaryName) {
+  for (const auto& e : Bundled().entities) {
+    bool primary = false;
+    for (const auto& n : e.names) primary = primary || n.kind == NameKind::kPrimary;
+    EXPECT_TRUE(primary) << e.id;
+  }
+  const Entity* e = Find(Bundled(), "gb_hmt:16789");  // only "Primary name variation" rows
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->caption, "PREMERA (H.K.) INTERNATIONAL CO, LIMITED");
+}
+
 TEST(GbHmtCsv, ShipGroupBecomesVesselWithImo) {
   const Entity* e = Find(Bundled(), "gb_hmt:13651");
   ASSERT_NE(e, nullptr);
