@@ -301,5 +301,22 @@ TEST(GbText, Windows1252Decoding) {
   EXPECT_EQ(gb::Windows1252ToUtf8("Wife\x92s caf\xe9"), "Wife\u2019s caf\u00E9");
 }
 
+TEST(GbHmtCsv, TruncationAtAnyOffsetNeverCrashes) {
+  std::string full = Read(k2022Small / "ConList.csv");
+  ASSERT_FALSE(full.empty());
+  fs::path dir = WriteListDir("every_offset", "");
+  size_t failures = 0;
+  for (size_t len = 0; len < full.size(); len += 53) {
+    std::ofstream(dir / "ConList.csv", std::ios::binary | std::ios::trunc) << full.substr(0, len);
+    auto r = ParseGbHmtCsv(dir, "gb_hmt", {.lenient = false});
+    if (!r.ok()) {
+      ++failures;
+      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
+    }
+  }
+  EXPECT_GT(failures, 0u);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace tamiz::sources
