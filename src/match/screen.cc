@@ -1,70 +1,354 @@
 #include "match/screen.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cctype>
-#include <sstream>
+#include <array>
+#include <cmath>
+#include <cstdlib>
 
 #include "index/match_data.h"
+#include "match/score.h"
+#include "text/tables.h"
 
 namespace tamiz::match {
 
 namespace {
-std::vector<std::string> Tokens(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u) != 0) {
-      cur.push_back(static_cast<char>(u < 0x80 ? std::tolower(u) : u));
-    } else if (!cur.empty()) {
-      out.push_back(cur);
-      cur.clear();
-    }
+
+using index::IndexedName;
+using index::MatchData;
+using text::NameType;
+
+// Evidence weights of the non-name features (docs/MATCHING.md, "Qualifiers").
+constexpr double kWeakAliasFactor = 0.92;
+constexpr double kDobExactBonus = 0.05;
+constexpr double kDobYearBonus = 0.02;
+constexpr double kDobSameYearOtherDayPenalty = -0.05;
+constexpr double kDobDisjointPenalty = -0.15;
+constexpr double kCountryBonus = 0.03;
+constexpr double kCountryPenalty = -0.05;
+constexpr double kGenderPenalty = -0.10;
+constexpr double kIdentifierBonus = 0.10;
+constexpr double kIdentifierFloor = 0.95;
+// Largest total bonus qualifiers can add; the index must find every name whose name score
+// could still reach the threshold after it.
+constexpr double kMaxBonus = kDobExactBonus + kCountryBonus;
+
+// Tie-break between equal scores (the same person on several lists): the primary issuing
+// authorities first, then alphabetical. Documented in docs/MATCHING.md ("Ranking").
+int DatasetRank(std::string_view d) {
+  static constexpr std::array<std::string_view, 8> kOrder = {
+      "us_ofac_sdn", "un_sc", "eu_fsf", "gb_hmt", "gb_fcdo", "ca_sema", "us_ofac_cons",
+      "us_trade_csl"};
+  for (size_t i = 0; i < kOrder.size(); ++i) {
+    if (kOrder[i] == d) return static_cast<int>(i);
   }
-  if (!cur.empty()) out.push_back(cur);
+  return static_cast<int>(kOrder.size());
+}
+
+bool SchemaAllowed(const Query& q, NameType type) {
+  if (!q.schema) return true;
+  return index::NameTypeForSchema(*q.schema) == type;
+}
+
+std::string NormalizeId(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') out.push_back(static_cast<char>(c - 'a' + 'A'));
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) out.push_back(c);
+  }
   return out;
 }
 
-// Placeholder token-overlap score; replaced by the matching engine.
-double TokenScore(const std::vector<std::string>& q, const std::vector<std::string>& c) {
-  if (q.empty() || c.empty()) return 0;
-  size_t common = 0;
-  for (const auto& t : q) {
-    if (std::find(c.begin(), c.end(), t) != c.end()) ++common;
-  }
-  return static_cast<double>(common) / static_cast<double>(std::max(q.size(), c.size()));
-}
-}  // namespace
+struct Best {
+  float score = -1.0f;
+  uint32_t name = 0;   // index into MatchData::names
+  uint16_t qname = 0;  // index into PreparedQuery::names
+};
 
-std::vector<Hit> ScreenSnapshot(const index::Snapshot& snapshot, const Query& query) {
-  std::vector<Hit> hits;
-  if (query.names.empty()) return hits;
-  auto qt = Tokens(query.names.front());
-  std::vector<double> best(snapshot.entities().size(), 0.0);
-  std::vector<uint32_t> best_name(snapshot.entities().size(), 0);
-  for (const auto& n : snapshot.match_data().names) {
-    double s = TokenScore(qt, Tokens(n.normalized));
-    if (s > best[n.entity]) {
-      best[n.entity] = s;
-      best_name[n.entity] = n.name;
+struct ScreenScratch {
+  std::vector<Best> best;
+  std::vector<uint32_t> stamp;
+  uint32_t epoch = 0;
+  std::vector<uint32_t> touched;
+  std::vector<uint32_t> candidates;
+};
+
+std::vector<std::string> EntityCountries(const Entity& e) {
+  std::vector<std::string> out;
+  auto add = [&](std::string_view s) {
+    std::string c = text::CountryCode(s);
+    if (c.empty()) {
+      // Places of birth and addresses: the country is usually the last comma part.
+      size_t comma = s.rfind(',');
+      if (comma != std::string_view::npos) c = text::CountryCode(s.substr(comma + 1));
+    }
+    if (!c.empty() && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  };
+  for (const auto& s : e.nationalities) add(s);
+  for (const auto& s : e.citizenships) add(s);
+  for (const auto& s : e.countries) add(s);
+  for (const auto& a : e.addresses) add(a.country.empty() ? a.full : a.country);
+  for (const auto& s : e.birth_places) add(s);
+  return out;
+}
+
+// Compares query birth dates with the entity's: adjustment and explanation.
+bool CompareDob(const Query& q, const Entity& e, double& adjust, FeatureScore& f) {
+  if (q.birth_dates.empty() || e.birth_dates.empty()) return false;
+  int best_rank = 0;  // 4 exact, 3 same year, 2 same year other day, 1 one year apart, 0 none
+  std::string listed;
+  for (const auto& qd : q.birth_dates) {
+    if (qd.year == 0) continue;
+    for (const auto& ed : e.birth_dates) {
+      if (ed.year == 0) continue;
+      int rank = 0;
+      const int lo = ed.year, hi = ed.year_to > ed.year ? ed.year_to : ed.year;
+      if (qd.year >= lo && qd.year <= hi) {
+        rank = 3;
+        if (ed.year_to <= ed.year && qd.month != 0 && ed.month != 0) {
+          if (qd.month != ed.month || (qd.day != 0 && ed.day != 0 && qd.day != ed.day)) {
+            rank = 2;
+          } else if (qd.day != 0 && ed.day != 0) {
+            rank = 4;
+          }
+        }
+      } else if (std::abs(qd.year - lo) <= 1 || std::abs(qd.year - hi) <= 1 || ed.circa) {
+        rank = 1;
+      }
+      if (rank > best_rank || listed.empty()) {
+        best_rank = std::max(best_rank, rank);
+        listed = ed.ToIso();
+      }
     }
   }
-  for (uint32_t i = 0; i < best.size(); ++i) {
-    const Entity& e = snapshot.entities()[i];
-    if (best[i] < kReportFloor) continue;
-    if (query.schema && e.schema != *query.schema) continue;
-    Hit h;
-    h.entity = &e;
-    h.score = best[i];
-    h.match = h.score >= query.threshold;
-    h.matched_name = e.names[best_name[i]].full;
-    h.query_name = query.names.front();
-    h.explanation.push_back({"name", h.score, "token overlap"});
+  if (listed.empty()) return false;
+  f.feature = "dob";
+  const std::string qs = q.birth_dates.front().ToIso();
+  switch (best_rank) {
+    case 4:
+      adjust = kDobExactBonus;
+      f.score = 1.0;
+      f.detail = fmt::format("query {} = listed {} (exact)", qs, listed);
+      break;
+    case 3:
+      adjust = kDobYearBonus;
+      f.score = 0.8;
+      f.detail = fmt::format("query {} ~ listed {} (same year)", qs, listed);
+      break;
+    case 2:
+      adjust = kDobSameYearOtherDayPenalty;
+      f.score = 0.4;
+      f.detail = fmt::format("query {} vs listed {} (same year, different day)", qs, listed);
+      break;
+    case 1:
+      adjust = 0.0;
+      f.score = 0.5;
+      f.detail = fmt::format("query {} vs listed {} (one year apart or circa)", qs, listed);
+      break;
+    default:
+      adjust = kDobDisjointPenalty;
+      f.score = 0.0;
+      f.detail = fmt::format("query {} vs listed {} (different)", qs, listed);
+      break;
+  }
+  return true;
+}
+
+Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entity,
+            const Best& b) {
+  const Query& q = *pq.query;
+  const Entity& e = snap.entities()[entity];
+  const IndexedName& in = snap.match_data().names[b.name];
+  const auto& qn = pq.names[b.qname];
+  Hit h;
+  h.entity = &e;
+  h.matched_name = e.names[in.name].full;
+  h.query_name = qn.original;
+  std::string align;
+  NameScore ns = ScoreNames(qn.analyzed, in.analyzed, &align);
+  double name_score = b.score;
+  std::string detail = fmt::format("query '{}' ~ listed '{}' [{}]", qn.original, h.matched_name,
+                                   align);
+  if (in.kind == NameKind::kWeakAlias) detail += " (weak alias)";
+  if (ns.number_conflict) detail += " (numbers differ)";
+  if (ns.legal_class_conflict) detail += " (legal forms differ)";
+  h.explanation.push_back({"name", name_score, detail});
+  double adjust = 0.0;
+  FeatureScore f;
+  if (double a = 0; CompareDob(q, e, a, f)) {
+    adjust += a;
+    h.explanation.push_back(f);
+  }
+  if (!pq.countries.empty()) {
+    auto ec = EntityCountries(e);
+    if (!ec.empty()) {
+      std::string hit;
+      for (const auto& c : pq.countries) {
+        if (std::find(ec.begin(), ec.end(), c) != ec.end()) hit = c;
+      }
+      std::string listed;
+      for (const auto& c : ec) listed += (listed.empty() ? "" : ",") + c;
+      if (!hit.empty()) {
+        adjust += kCountryBonus;
+        h.explanation.push_back({"country", 1.0, fmt::format("query {} in listed {}", hit, listed)});
+      } else {
+        adjust += kCountryPenalty;
+        h.explanation.push_back({"country", 0.0, fmt::format("query {} not in listed {}",
+                                                              pq.countries.front(), listed)});
+      }
+    }
+  }
+  if (!q.gender.empty() && !e.gender.empty()) {
+    const bool same = q.gender == e.gender;
+    if (!same) adjust += kGenderPenalty;
+    h.explanation.push_back({"gender", same ? 1.0 : 0.0,
+                             fmt::format("query {} {} listed {}", q.gender,
+                                         same ? "=" : "vs", e.gender)});
+  }
+  double final_score = name_score + adjust;
+  if (!pq.identifiers.empty()) {
+    for (const auto& id : e.identifiers) {
+      const std::string n = NormalizeId(id.number);
+      if (n.size() >= 4 &&
+          std::find(pq.identifiers.begin(), pq.identifiers.end(), n) != pq.identifiers.end()) {
+        final_score = std::max(final_score + kIdentifierBonus, kIdentifierFloor);
+        h.explanation.push_back(
+            {"identifier", 1.0, fmt::format("{} {} matches exactly", id.type, id.number)});
+        break;
+      }
+    }
+  }
+  h.score = std::clamp(final_score, 0.0, 1.0);
+  h.match = h.score >= q.threshold;
+  return h;
+}
+
+}  // namespace
+
+PreparedQuery PrepareQuery(const index::Snapshot& snapshot, const Query& query) {
+  PreparedQuery pq;
+  pq.query = &query;
+  const MatchData& md = snapshot.match_data();
+  for (const auto& name : query.names) {
+    for (const auto& variant : text::NameVariants(name)) {
+      for (NameType type : {NameType::kPerson, NameType::kOrganization, NameType::kVessel}) {
+        if (!SchemaAllowed(query, type)) continue;
+        PreparedQuery::QueryName qn;
+        qn.original = name;
+        qn.analyzed = text::AnalyzeName(variant, type);
+        if (qn.analyzed.tokens.empty()) continue;
+        md.ApplyWeights(qn.analyzed);
+        pq.names.push_back(std::move(qn));
+      }
+    }
+  }
+  for (const auto& c : query.countries) {
+    std::string code = text::CountryCode(c);
+    if (!code.empty()) pq.countries.push_back(code);
+  }
+  for (const auto& id : query.identifiers) {
+    std::string n = NormalizeId(id);
+    if (!n.empty()) pq.identifiers.push_back(n);
+  }
+  return pq;
+}
+
+std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery& pq,
+                                bool brute_force) {
+  const Query& q = *pq.query;
+  const MatchData& md = snap.match_data();
+  const auto& entities = snap.entities();
+  thread_local ScreenScratch s;
+  if (s.stamp.size() < entities.size()) {
+    s.stamp.assign(entities.size(), 0);
+    s.best.resize(entities.size());
+  }
+  if (++s.epoch == 0) {
+    std::fill(s.stamp.begin(), s.stamp.end(), 0);
+    s.epoch = 1;
+  }
+  s.touched.clear();
+  const double min_name = std::max(0.0, q.threshold - kMaxBonus);
+  auto consider = [&](uint16_t qi, uint32_t ni) {
+    const IndexedName& in = md.names[ni];
+    const Entity& e = entities[in.entity];
+    if (!q.datasets.empty() &&
+        std::find(q.datasets.begin(), q.datasets.end(), e.dataset) == q.datasets.end()) {
+      return;
+    }
+    double sc = ScoreNames(pq.names[qi].analyzed, in.analyzed).score;
+    if (in.kind == NameKind::kWeakAlias) sc *= kWeakAliasFactor;
+    if (s.stamp[in.entity] != s.epoch) {
+      s.stamp[in.entity] = s.epoch;
+      s.best[in.entity] = Best{};
+      s.touched.push_back(in.entity);
+    }
+    Best& b = s.best[in.entity];
+    if (static_cast<float>(sc) > b.score) b = {static_cast<float>(sc), ni, qi};
+  };
+  for (uint16_t qi = 0; qi < pq.names.size(); ++qi) {
+    const auto& an = pq.names[qi].analyzed;
+    if (brute_force) {
+      for (uint32_t ni = 0; ni < md.names.size(); ++ni) {
+        if (md.names[ni].analyzed.type == an.type) consider(qi, ni);
+      }
+    } else {
+      s.candidates.clear();
+      md.Candidates(an, min_name, s.candidates);
+      for (uint32_t ni : s.candidates) consider(qi, ni);
+    }
+  }
+  // Identifier matches are found whatever the names say.
+  if (!pq.identifiers.empty()) {
+    for (uint32_t ni = 0; ni < md.names.size(); ++ni) {
+      const IndexedName& in = md.names[ni];
+      if (in.name != 0 || s.stamp[in.entity] == s.epoch) continue;
+      const Entity& e = entities[in.entity];
+      for (const auto& id : e.identifiers) {
+        std::string n = NormalizeId(id.number);
+        if (n.size() >= 4 &&
+            std::find(pq.identifiers.begin(), pq.identifiers.end(), n) != pq.identifiers.end()) {
+          s.stamp[in.entity] = s.epoch;
+          s.best[in.entity] = Best{0.0f, ni, 0};
+          s.touched.push_back(in.entity);
+          break;
+        }
+      }
+    }
+  }
+  std::vector<Hit> hits;
+  const double floor = std::min(kReportFloor, q.threshold) - kMaxBonus;
+  for (uint32_t e : s.touched) {
+    const Best& b = s.best[e];
+    if (b.score < floor && pq.identifiers.empty()) continue;
+    if (pq.names.empty()) continue;
+    Hit h = MakeHit(snap, pq, e, b);
+    if (h.score < std::min(kReportFloor, q.threshold)) continue;
     hits.push_back(std::move(h));
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.score > b.score; });
-  if (hits.size() > static_cast<size_t>(query.limit)) hits.resize(static_cast<size_t>(query.limit));
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    const int ra = DatasetRank(a.entity->dataset), rb = DatasetRank(b.entity->dataset);
+    if (ra != rb) return ra < rb;
+    return a.entity->id < b.entity->id;
+  });
+  if (q.limit >= 0 && hits.size() > static_cast<size_t>(q.limit)) {
+    hits.resize(static_cast<size_t>(q.limit));
+  }
   return hits;
+}
+
+std::vector<Hit> ScreenSnapshot(const index::Snapshot& snapshot, const Query& query) {
+  if (query.names.empty()) return {};
+  PreparedQuery pq = PrepareQuery(snapshot, query);
+  return ScreenPrepared(snapshot, pq, false);
+}
+
+std::vector<Hit> ScreenSnapshotBruteForce(const index::Snapshot& snapshot, const Query& query) {
+  if (query.names.empty()) return {};
+  PreparedQuery pq = PrepareQuery(snapshot, query);
+  return ScreenPrepared(snapshot, pq, true);
 }
 
 }  // namespace tamiz::match

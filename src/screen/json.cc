@@ -12,7 +12,11 @@ json QueryToJson(const Query& q) {
   json j;
   j["name"] = q.names.empty() ? "" : q.names.front();
   if (q.names.size() > 1) j["names"] = q.names;
-  j["schema"] = q.schema ? std::string(SchemaName(*q.schema)) : nullptr;
+  if (q.schema) {
+    j["schema"] = std::string(SchemaName(*q.schema));
+  } else {
+    j["schema"] = nullptr;
+  }
   json dobs = json::array();
   for (const auto& d : q.birth_dates) dobs.push_back(d.ToIso());
   if (!dobs.empty()) j["dob"] = dobs;

@@ -1,0 +1,161 @@
+#include "match/score.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "match/similarity.h"
+
+namespace tamiz::match {
+
+namespace {
+
+constexpr size_t kMax = 24;
+constexpr size_t kMaxOptions = 256;
+
+struct Option {
+  float sim;
+  uint8_t qi, qn, ci, cn;  // token index and count (1 or 2) on each side
+};
+
+// Writes the concatenation of tokens i and i+1 into buf; returns a view or empty on overflow.
+std::string_view Concat2(const std::vector<text::Token>& t, size_t i, std::array<char, 128>& buf) {
+  const auto& a = t[i].text;
+  const auto& b = t[i + 1].text;
+  if (a.size() + b.size() > buf.size()) return {};
+  std::copy(a.begin(), a.end(), buf.begin());
+  std::copy(b.begin(), b.end(), buf.begin() + static_cast<std::ptrdiff_t>(a.size()));
+  return {buf.data(), a.size() + b.size()};
+}
+
+bool Mergeable(const text::Token& t) {
+  return (t.flags & (text::kNumber | text::kAnnotation)) == 0;
+}
+
+}  // namespace
+
+NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
+                     std::string* explain) {
+  NameScore r;
+  const size_t n = std::min(q.tokens.size(), kMax);
+  const size_t m = std::min(c.tokens.size(), kMax);
+  if (n == 0 || m == 0) return r;
+  const bool person = q.type == text::NameType::kPerson;
+
+  std::array<Option, kMaxOptions> opts;
+  size_t nopt = 0;
+  auto add = [&](double sim, size_t qi, size_t qn, size_t ci, size_t cn) {
+    if (sim < kAlignFloor || nopt >= kMaxOptions) return;
+    opts[nopt++] = {static_cast<float>(sim), static_cast<uint8_t>(qi), static_cast<uint8_t>(qn),
+                    static_cast<uint8_t>(ci), static_cast<uint8_t>(cn)};
+  };
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      add(TokenSimilarity(q.tokens[i], c.tokens[j], person), i, 1, j, 1);
+    }
+  }
+  // Split/merged words: one token on one side against two adjacent tokens on the other.
+  std::array<char, 128> buf;
+  for (size_t j = 0; j + 1 < m; ++j) {
+    if (!Mergeable(c.tokens[j]) || !Mergeable(c.tokens[j + 1])) continue;
+    std::string_view cc = Concat2(c.tokens, j, buf);
+    if (cc.empty()) continue;
+    for (size_t i = 0; i < n; ++i) {
+      const auto& qt = q.tokens[i].text;
+      if (qt.size() + 2 < cc.size() || qt.size() > cc.size() + 2 || qt[0] != cc[0]) continue;
+      add(EditSimilarity(qt, cc), i, 1, j, 2);
+    }
+  }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!Mergeable(q.tokens[i]) || !Mergeable(q.tokens[i + 1])) continue;
+    std::string_view qq = Concat2(q.tokens, i, buf);
+    if (qq.empty()) continue;
+    for (size_t j = 0; j < m; ++j) {
+      const auto& ct = c.tokens[j].text;
+      if (ct.size() + 2 < qq.size() || ct.size() > qq.size() + 2 || ct[0] != qq[0]) continue;
+      add(EditSimilarity(qq, ct), i, 2, j, 1);
+    }
+  }
+  // Greedy assignment by descending similarity (ties: prefer single-token pairs).
+  std::sort(opts.begin(), opts.begin() + static_cast<std::ptrdiff_t>(nopt),
+            [](const Option& a, const Option& b) {
+              if (a.sim != b.sim) return a.sim > b.sim;
+              return a.qn + a.cn < b.qn + b.cn;
+            });
+  std::array<float, kMax> qsim{}, csim{};
+  std::array<int8_t, kMax> qpair{}, cpair{};
+  qpair.fill(-1);
+  cpair.fill(-1);
+  for (size_t k = 0; k < nopt; ++k) {
+    const Option& o = opts[k];
+    bool free = true;
+    for (size_t a = 0; a < o.qn; ++a) free &= qpair[o.qi + a] < 0;
+    for (size_t b = 0; b < o.cn; ++b) free &= cpair[o.ci + b] < 0;
+    if (!free) continue;
+    for (size_t a = 0; a < o.qn; ++a) {
+      qpair[o.qi + a] = static_cast<int8_t>(o.ci);
+      qsim[o.qi + a] = o.sim;
+    }
+    for (size_t b = 0; b < o.cn; ++b) {
+      cpair[o.ci + b] = static_cast<int8_t>(o.qi);
+      csim[o.ci + b] = o.sim;
+    }
+  }
+  double qw = 0, qgot = 0, cw = 0, cgot = 0;
+  bool qnum = false, cnum = false, num_unmatched = false;
+  for (size_t i = 0; i < n; ++i) {
+    const auto& t = q.tokens[i];
+    qw += t.weight;
+    qgot += t.weight * static_cast<double>(qsim[i]) * static_cast<double>(qsim[i]);
+    if ((t.flags & text::kNumber) != 0) {
+      qnum = true;
+      num_unmatched |= qpair[i] < 0;
+    }
+  }
+  for (size_t j = 0; j < m; ++j) {
+    const auto& t = c.tokens[j];
+    // A listed patronymic the query leaves out is no evidence either way.
+    if ((t.flags & text::kPatronymic) != 0 && cpair[j] < 0) continue;
+    cw += t.weight;
+    cgot += t.weight * static_cast<double>(csim[j]);
+    if ((t.flags & text::kNumber) != 0) {
+      cnum = true;
+      num_unmatched |= cpair[j] < 0;
+    }
+  }
+  r.query_coverage = qw > 0 ? qgot / qw : 0;
+  r.candidate_coverage = cw > 0 ? cgot / cw : 0;
+  const double beta = person ? 0.75 : 0.55;
+  double s = r.query_coverage * (beta + (1.0 - beta) * r.candidate_coverage);
+  if (qnum && cnum && num_unmatched) {
+    r.number_conflict = true;
+    s *= 0.5;
+  }
+  if (!q.legal_class.empty() && !c.legal_class.empty() && q.legal_class != c.legal_class) {
+    r.legal_class_conflict = true;
+    s *= 0.95;
+  }
+  r.score = std::clamp(s, 0.0, 1.0);
+  if (explain != nullptr) {
+    std::string& e = *explain;
+    e.clear();
+    for (size_t i = 0; i < n; ++i) {
+      if (!e.empty()) e += ' ';
+      if (qpair[i] < 0) {
+        e += "-" + q.tokens[i].text;
+      } else {
+        e += q.tokens[i].text + "=" + c.tokens[static_cast<size_t>(qpair[i])].text;
+      }
+    }
+    for (size_t j = 0; j < m; ++j) {
+      if (cpair[j] < 0) e += " +" + c.tokens[j].text;
+    }
+  }
+  return r;
+}
+
+double SymmetricNameScore(const text::AnalyzedName& a, const text::AnalyzedName& b) {
+  return 0.5 * (ScoreNames(a, b).score + ScoreNames(b, a).score);
+}
+
+}  // namespace tamiz::match

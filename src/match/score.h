@@ -1,0 +1,41 @@
+// Name-to-name scoring: aligns the tokens of a query name with those of a listed name and
+// turns the alignment into a score in [0, 1]. Pure functions, thread-safe, no allocation
+// unless an explanation is requested.
+#pragma once
+
+#include <string>
+
+#include "text/analyze.h"
+
+namespace tamiz::match {
+
+// Tokens below this similarity are not aligned at all.
+inline constexpr double kAlignFloor = 0.75;
+
+struct NameScore {
+  double score = 0.0;
+  double query_coverage = 0.0;      // weighted share of the query explained by the listed name
+  double candidate_coverage = 0.0;  // weighted share of the listed name explained by the query
+  bool number_conflict = false;     // both carry numbers and they differ
+  bool legal_class_conflict = false;
+};
+
+// Scores `query` against `candidate` (both analysed with the same NameType, weights set).
+// Alignment: every query token (or pair of adjacent tokens, for merged/split words such as
+// "wirralong" / "wirra long") is paired with at most one candidate token (or pair), greedily
+// by descending similarity, ignoring pairs below kAlignFloor. Then
+//   query_coverage     = sum(w_q * sim^2 over pairs) / sum(w_q)
+//   candidate_coverage = sum(w_c * sim over pairs) / sum(w_c)
+//   score = query_coverage * (beta + (1 - beta) * candidate_coverage)
+// with beta = 0.75 for persons (a missing middle name costs little) and 0.55 for
+// organizations and vessels. Differing numbers (vessel/company numbers) multiply by 0.5, a
+// conflicting legal-form class by 0.95. When `explain` is not null it receives a readable
+// alignment ("diosdado=diosdado cabello=cabello +rondon").
+NameScore ScoreNames(const text::AnalyzedName& query, const text::AnalyzedName& candidate,
+                     std::string* explain = nullptr);
+
+// Symmetric similarity of two names, for comparing peers (eval pairs): the mean of both
+// directions of ScoreNames.
+double SymmetricNameScore(const text::AnalyzedName& a, const text::AnalyzedName& b);
+
+}  // namespace tamiz::match

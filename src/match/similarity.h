@@ -1,0 +1,25 @@
+// The token similarity kernel: how alike two name tokens are, in [0, 1]. Pure functions,
+// thread-safe, no allocation.
+#pragma once
+
+#include <string_view>
+
+#include "text/analyze.h"
+
+namespace tamiz::match {
+
+// 1 - (weighted Damerau-Levenshtein cost) / (length of the longer string). Costs model
+// spelling and romanization variation: a doubled letter or an 'h' costs less than another
+// insertion, vowel-for-vowel and look-alike/sound-alike consonant substitutions (c/k/q, s/z,
+// v/w/f, i/y/j, d/t, b/p, m/n) cost less than others, a transposition less than two edits.
+// Symmetric. Strings longer than 63 bytes are compared on their first 63 bytes.
+double EditSimilarity(std::string_view a, std::string_view b);
+
+// Similarity of two analysed tokens: 1 for equal text; 0.95 for given-name equivalents
+// (same group in given_name_equivalents.tsv); numbers match only when their values are
+// equal; an initial matches a word with the same first letter at 0.8 when `allow_initials`;
+// otherwise the best of the edit similarity of the texts, of the phonetic keys (x0.97) and,
+// when either side was romanized from an abjad, of the consonant skeletons (x0.9). Symmetric.
+double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_initials);
+
+}  // namespace tamiz::match

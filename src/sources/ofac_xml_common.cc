@@ -1,0 +1,107 @@
+#include "sources/ofac_xml_common.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "sources/ofac_remarks.h"
+#include "sources/registry.h"
+#include "util/file_io.h"
+
+namespace tamiz::sources::ofac {
+
+namespace fs = std::filesystem;
+
+LineIndex::LineIndex(std::string_view data) {
+  starts_.push_back(0);
+  for (size_t i = 0; i < data.size(); ++i) {
+    if (data[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+size_t LineIndex::LineOf(size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<size_t>(it - starts_.begin());
+}
+
+std::string XmlFile::Where(const pugi::xml_node& node) const {
+  ptrdiff_t off = node.offset_debug();
+  size_t line = off < 0 ? 0 : lines.LineOf(static_cast<size_t>(off));
+  return fmt::format("{}:{}", name, line);
+}
+
+fs::path FindXmlWithRoot(const fs::path& dir, std::string_view root) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".xml") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    if (XmlRootElement(f) == root) return f;
+  }
+  return {};
+}
+
+Status LoadXml(const fs::path& path, std::string_view root, const ParseOptions& options,
+               XmlFile& file, ParsedList& out) {
+  file.name = path.filename().string();
+  auto data = util::ReadFile(path, options.max_file_bytes);
+  if (!data.ok()) return data.status();
+  file.data = std::move(data).value();
+  out.version.sha256 = util::Sha256Hex(file.data);
+  out.version.files.push_back(file.name);
+  size_t bad = util::FindInvalidUtf8(file.data);
+  if (bad != std::string::npos) {
+    std::string msg = fmt::format("{}:{}: invalid UTF-8 at byte offset {}", file.name,
+                                  util::LineOfOffset(file.data, bad), bad);
+    if (!options.lenient) return Status::DataError(msg);
+    out.warnings.push_back(msg + " (repaired with U+FFFD)");
+    file.data = util::RepairUtf8(file.data);
+  }
+  file.lines = LineIndex(file.data);
+  pugi::xml_parse_result r = file.doc.load_buffer_inplace(file.data.data(), file.data.size(),
+                                                          pugi::parse_default, pugi::encoding_utf8);
+  if (!r) {
+    size_t off = r.offset < 0 ? 0 : static_cast<size_t>(r.offset);
+    return Status::DataError(fmt::format("{}:{}: malformed XML: {}", file.name,
+                                         file.lines.LineOf(off), r.description()));
+  }
+  pugi::xml_node top = file.doc.document_element();
+  if (LocalName(top) != root) {
+    return Status::DataError(fmt::format(
+        "{}:{}: root element is <{}>, expected <{}>", file.name,
+        file.lines.LineOf(static_cast<size_t>(std::max<ptrdiff_t>(0, top.offset_debug()))),
+        top.name(), root));
+  }
+  return Status::Ok();
+}
+
+std::string_view LocalName(const pugi::xml_node& node) {
+  std::string_view n = node.name();
+  auto colon = n.find(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+pugi::xml_node Child(const pugi::xml_node& node, std::string_view name) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && LocalName(c) == name) return c;
+  }
+  return {};
+}
+
+std::vector<pugi::xml_node> Children(const pugi::xml_node& node, std::string_view name) {
+  std::vector<pugi::xml_node> out;
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && LocalName(c) == name) out.push_back(c);
+  }
+  return out;
+}
+
+std::string ChildText(const pugi::xml_node& node, std::string_view name) {
+  return Text(Child(node, name));
+}
+
+std::string Text(const pugi::xml_node& node) { return Trim(node.text().get()); }
+
+}  // namespace tamiz::sources::ofac

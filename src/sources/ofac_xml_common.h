@@ -1,0 +1,59 @@
+// XML plumbing shared by the three OFAC XML parsers: loading a file with UTF-8 and
+// well-formedness checks that report file:line, namespace-agnostic element lookup, and
+// offset-to-line conversion. Thread-compatible.
+#pragma once
+
+#include <filesystem>
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sources/parse_options.h"
+#include "tamiz/entity.h"
+#include "tamiz/status.h"
+
+namespace tamiz::sources::ofac {
+
+// Maps byte offsets of one buffer to 1-based line numbers in O(log lines).
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view data);
+  size_t LineOf(size_t offset) const;
+
+ private:
+  std::vector<size_t> starts_;
+};
+
+// A loaded XML file: its bytes (owned, referenced in place by `doc`), DOM and line index.
+struct XmlFile {
+  std::string name;  // file name for messages
+  std::string data;
+  pugi::xml_document doc;
+  LineIndex lines{std::string_view()};
+
+  // "name:line" of `node`.
+  std::string Where(const pugi::xml_node& node) const;
+};
+
+// The first *.xml file in `dir` (sorted by name) whose root element is `root`; empty if none.
+std::filesystem::path FindXmlWithRoot(const std::filesystem::path& dir, std::string_view root);
+
+// Reads and parses `path`. Fails with kDataError "name:line: ..." on invalid UTF-8 (unless
+// options.lenient, which repairs it and adds a warning to `out`) and on malformed XML
+// (always: a broken tree cannot be skipped record by record). Checks the root local name.
+Status LoadXml(const std::filesystem::path& path, std::string_view root,
+               const ParseOptions& options, XmlFile& file, ParsedList& out);
+
+// Local name of `node` ("sdnEntry" for "ns:sdnEntry").
+std::string_view LocalName(const pugi::xml_node& node);
+// First child element with local name `name`; empty node when none.
+pugi::xml_node Child(const pugi::xml_node& node, std::string_view name);
+// Child elements with local name `name`.
+std::vector<pugi::xml_node> Children(const pugi::xml_node& node, std::string_view name);
+// Trimmed text of child `name` ("" when absent).
+std::string ChildText(const pugi::xml_node& node, std::string_view name);
+// Trimmed text content of `node`.
+std::string Text(const pugi::xml_node& node);
+
+}  // namespace tamiz::sources::ofac

@@ -1,0 +1,66 @@
+// Name analysis: turns one name as written (any script) into the tokens the matcher
+// compares, per kind of name (person, organization, vessel). Pure functions, thread-safe.
+//
+// Persons: honorifics stripped, particles (bin, al, de, van) kept with a low weight,
+// given-name equivalence groups attached. Organizations: legal forms stripped (their class
+// kept), abbreviations expanded, generic words and connectors weighted low, trailing
+// annotations (", Sukkur Branch", "(Marshall Islands flag)", "c/o ...") weighted low.
+// Vessels: prefixes (MV, M/T) stripped, "No." dropped. Everywhere: numbers and numerals
+// (8, VIII, eight) become number tokens, payment-message labels ("BENEFICIARY:") dropped.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/transliterate.h"
+
+namespace tamiz::text {
+
+enum class NameType : uint8_t { kPerson = 0, kOrganization, kVessel };
+
+enum TokenFlag : uint16_t {
+  kParticle = 1 << 0,    // bin, al, de, van ...
+  kGeneric = 1 << 1,     // trading, group, international ...
+  kAnnotation = 1 << 2,  // branch/port/address qualifier after the name proper
+  kNumber = 1 << 3,      // "8", "viii", "eight"
+  kInitial = 1 << 4,     // a single letter
+  kAbjad = 1 << 5,       // romanized from Arabic/Hebrew script: compare by skeleton
+  kConnector = 1 << 6,   // and, et, y, und
+  kCountry = 1 << 7,     // a country name or demonym inside an organization name
+  kPatronymic = 1 << 8,  // Vladimirovich, Ivanovna, ogly: a person's middle name by rule
+};
+
+struct Token {
+  std::string text;  // folded token
+  std::string key;   // PhoneticKey(text)
+  std::string skel;  // ConsonantSkeleton(key)
+  uint32_t mask = 0;
+  uint16_t flags = 0;
+  int32_t number = -1;          // value when kNumber
+  uint32_t groups[2] = {0, 0};  // given-name equivalence groups, 0 = none
+  float factor = 1.0f;          // weight multiplier from the token's role (particle, ...)
+  float weight = 1.0f;          // factor x rarity; set by the index (see index/match_data.h)
+};
+
+struct AnalyzedName {
+  std::vector<Token> tokens;
+  NameType type = NameType::kPerson;
+  Script script = Script::kNone;
+  std::string legal_class;  // canonical legal-form class of an organization ("llc"), or ""
+};
+
+// Analyses `name` as a name of `type`.
+AnalyzedName AnalyzeName(std::string_view name, NameType type);
+
+// The name plus the aliases written inside it: "Ocean Pioneer (ex-Cape Diamond)" gives
+// "Ocean Pioneer (ex-Cape Diamond)", "Ocean Pioneer" and "Cape Diamond". Also splits on
+// "a.k.a." / "f.k.a." / "formerly".
+std::vector<std::string> NameVariants(std::string_view name);
+
+// Value of a number token: digits, roman numerals (ii..xxx) and English number words
+// (one..twenty); -1 when `token` is not a number.
+int32_t NumberValue(std::string_view token, bool allow_single_roman);
+
+}  // namespace tamiz::text

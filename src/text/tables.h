@@ -1,0 +1,43 @@
+// The curated tables of data/tables/ (legal forms, abbreviations, generic words, honorifics,
+// particles, given-name equivalents, countries, vessel prefixes), parsed once and normalized
+// with the same folding and tokenization as names, so lookups compare like with like.
+// Thread-safe: built on first use (static initialization), read-only afterwards.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace tamiz::text {
+
+struct Tables {
+  // Multi-token phrases are keyed by their tokens joined with one space.
+  std::unordered_map<std::string, std::string> legal_forms;  // phrase -> class ("llc")
+  size_t legal_form_max_tokens = 1;
+  std::unordered_map<std::string, std::vector<std::string>> abbreviations;  // phrase -> tokens
+  size_t abbreviation_max_tokens = 1;
+  std::unordered_set<std::string> generic_words;
+  std::unordered_set<std::string> honorifics;
+  std::unordered_set<std::string> particles;
+  std::unordered_map<std::string, std::string> vessel_prefixes;  // phrase -> "" (set)
+  size_t vessel_prefix_max_tokens = 1;
+  std::unordered_map<std::string, std::vector<uint32_t>> given_name_groups;  // token -> ids
+  // Country phrase (name, alternate name, demonym, iso2, iso3) -> iso2.
+  std::unordered_map<std::string, std::string> countries;
+  size_t country_max_tokens = 1;
+  std::unordered_map<std::string, std::string> iso2_names;  // iso2 -> first name
+};
+
+// The process-wide tables, parsed from the embedded files on first call.
+const Tables& GetTables();
+
+// Normalizes a phrase the way names are normalized: folded, tokenized, joined by one space.
+std::string NormalizePhrase(std::string_view phrase);
+
+// ISO 3166-1 alpha-2 code for a country code (alpha-2/alpha-3), name, alternate name or
+// demonym, case-insensitively; "" when unknown.
+std::string CountryCode(std::string_view text);
+
+}  // namespace tamiz::text
