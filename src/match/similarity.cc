@@ -54,6 +54,8 @@ double SubstitutionCost(char a, char b) {
   int ca = SoundClass(a), cb = SoundClass(b);
   if (ca != 0 && ca == cb) return 0.6;
   if ((a == 'c' && b == 's') || (a == 's' && b == 'c')) return 0.6;
+  // Hebrew bet/vet and Arabic/Persian b/v romanizations.
+  if ((a == 'b' && b == 'v') || (a == 'v' && b == 'b')) return 0.6;
   return 1.0;
 }
 
@@ -135,9 +137,9 @@ double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_in
   }
   if (abjad && a.skel.size() >= 2 && b.skel.size() >= 2) {
     if (a.skel == b.skel) {
-      best = std::max(best, 0.9);
+      best = std::max(best, a.skel.size() >= 3 ? 0.95 : 0.9);
     } else {
-      best = std::max(best, 0.9 * EditSimilarity(a.skel, b.skel));
+      best = std::max(best, 0.95 * EditSimilarity(a.skel, b.skel));
     }
   }
   return best;

@@ -49,6 +49,10 @@ struct AnalyzedName {
   NameType type = NameType::kPerson;
   Script script = Script::kNone;
   std::string legal_class;  // canonical legal-form class of an organization ("llc"), or ""
+  // Jurisdictions of that legal form ("DE/AT/CH"); `legal_native` when it is specific to
+  // them, i.e. not an English form used worldwide in translations (Ltd, Inc, LLC, JSC).
+  std::string legal_jurisdiction;
+  bool legal_native = false;
 };
 
 // Analyses `name` as a name of `type`.
