@@ -217,22 +217,8 @@ void ApplyFeature(const pugi::xml_node& feature, const Context& ctx, Entity& e,
         ofac::PushUnique(e.countries, place.address.country);
         e.addresses.push_back(place.address);
       }
-    } else if (type == "Vessel Call Sign" || type == "Vessel Type" || type == "Vessel Flag" ||
-               type == "Vessel Owner" || type == "Vessel Tonnage" ||
-               type == "Vessel Gross Registered Tonnage") {
-      if (!e.vessel) e.vessel.emplace();
-      if (type == "Vessel Call Sign") e.vessel->call_sign = text;
-      if (type == "Vessel Type") e.vessel->vessel_type = text;
-      if (type == "Vessel Flag") {
-        e.vessel->flag = country;
-        ofac::PushUnique(e.countries, country);
-      }
-      if (type == "Vessel Owner") e.vessel->owner = text;
-      if (type == "Vessel Tonnage" ||
-          (type == "Vessel Gross Registered Tonnage" && e.vessel->tonnage.empty())) {
-        e.vessel->tonnage = text;
-      }
-    } else if (!text.empty() || has_place) {
+    } else if (!ofac::ApplyVesselFeature(type, has_place ? country : text, e) &&
+               (!text.empty() || has_place)) {
       std::string value = !text.empty() ? text : country;
       if (!ofac::ApplyFact(type, value, e, relations)) {
         // Identifier-like features (SWIFT/BIC, BIK (RU), ...), as the classic XML lists them.
@@ -430,6 +416,8 @@ Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& 
     for (auto& r : rels) out.relations.push_back(std::move(r));
   }
 
+  std::unordered_map<std::string, std::string> captions;
+  for (const auto& e : out.entities) captions[e.id] = e.caption;
   for (const auto& pr :
        ofac::Children(ofac::Child(root, "ProfileRelationships"), "ProfileRelationship")) {
     std::string from = Lookup(profile_to_id, Attr(pr, "From-ProfileID"));
@@ -442,6 +430,7 @@ Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& 
     Relation r;
     r.source_id = from;
     r.target_id = to;
+    r.target_name = captions[to];
     r.type = RelationType::kUnknownLink;
     r.role = Lookup(refs.relation_type, Attr(pr, "RelationTypeID"));
     r.provenance = fmt::format("{} ProfileRelationship {}", dataset, Attr(pr, "ID"));

@@ -90,7 +90,8 @@ class OfacCsvFile {
       if (!options_.lenient) return false;
       out.warnings.push_back(error + " (record skipped)");
       ++out.version.skipped;
-      // Resume after the first line of the bad record.
+      if (got) continue;  // well-formed CSV, bad content: the reader is past the record
+      // Broken CSV: resume after the first line of the bad record.
       size_t off = view_offset_ + OffsetOfLine(data_.substr(view_offset_), line - base_line_ + 2);
       Reset(off, line + 1);
     }

@@ -178,18 +178,8 @@ std::string ReadFeatures(const ofac::XmlFile& file, const pugi::xml_node& entity
       ofac::PushUnique(e.nationalities, value);
     } else if (type == "Citizenship Country") {
       ofac::PushUnique(e.citizenships, value);
-    } else if (type.rfind("Vessel ", 0) == 0 && type != "Vessel Registration Identification") {
-      if (!e.vessel) e.vessel.emplace();
-      if (type == "Vessel Call Sign") e.vessel->call_sign = value;
-      if (type == "Vessel Type") e.vessel->vessel_type = value;
-      if (type == "Vessel Flag") {
-        e.vessel->flag = value;
-        ofac::PushUnique(e.countries, value);
-      }
-      if (type == "Vessel Owner") e.vessel->owner = value;
-      if (type == "Vessel Tonnage" || type == "Vessel Gross Registered Tonnage") {
-        if (e.vessel->tonnage.empty()) e.vessel->tonnage = value;
-      }
+    } else if (ofac::ApplyVesselFeature(type, value, e)) {
+      continue;
     } else if (!ofac::ApplyFact(type, value, e, relations)) {
       e.identifiers.push_back(Identifier{type, value, "", ""});
     }

@@ -559,6 +559,33 @@ bool ApplyFact(std::string_view type, std::string_view value, Entity& e,
   return ApplyItem(Trim(item), false, false, e, relations);
 }
 
+bool ApplyVesselFeature(std::string_view type, std::string_view value, Entity& e) {
+  std::string t = Upper(TrimView(type));
+  std::string v = Trim(value);
+  VesselInfo* info = nullptr;
+  auto vessel = [&]() -> VesselInfo& {
+    if (info == nullptr) info = &Vessel(e);
+    return *info;
+  };
+  if (t == "VESSEL CALL SIGN") {
+    vessel().call_sign = v;
+  } else if (t == "VESSEL TYPE") {
+    vessel().vessel_type = v;
+  } else if (t == "VESSEL FLAG") {
+    vessel().flag = v;
+    PushUnique(e.countries, v);
+  } else if (t == "VESSEL OWNER") {
+    vessel().owner = v;
+  } else if (t == "VESSEL TONNAGE") {
+    vessel().tonnage = v;
+  } else if (t == "VESSEL GROSS REGISTERED TONNAGE") {
+    if (vessel().tonnage.empty()) vessel().tonnage = v;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 size_t ResolveRelations(const std::vector<Entity>& entities, std::vector<Relation>& relations) {
   std::unordered_map<std::string, size_t> by_name;
   // Primary names first so that they win over aliases shared with another entity.

@@ -68,6 +68,11 @@ void ApplyRemarks(std::string_view remarks, Entity& e, std::vector<Relation>& re
 bool ApplyFact(std::string_view type, std::string_view value, Entity& e,
                std::vector<Relation>& relations);
 
+// Applies an XML vessel feature ("Vessel Call Sign", "VESSEL TYPE", "Vessel Flag", "Vessel
+// Owner", "Vessel Tonnage", "Vessel Gross Registered Tonnage"; case-insensitive) to
+// e.vessel. Returns false, changing nothing, for any other type.
+bool ApplyVesselFeature(std::string_view type, std::string_view value, Entity& e);
+
 // Sets target_id of every relation whose target_name is the primary name or an alias of an
 // entity in `entities` (case-insensitive; a final '.' dropped by the remarks split is tried
 // back). Returns the number of relations resolved.

@@ -139,6 +139,22 @@ TEST(OfacRemarks, CountryInsideNumberIsSplitOut) {
   EXPECT_EQ(kept.number, "A1 (old)");
 }
 
+TEST(OfacRemarks, VesselFeaturesAnyCase) {
+  Entity e;
+  EXPECT_TRUE(ApplyVesselFeature("VESSEL TYPE", "Crude Oil Tanker", e));
+  EXPECT_TRUE(ApplyVesselFeature("Vessel Flag", "Panama", e));
+  EXPECT_TRUE(ApplyVesselFeature("Vessel Gross Registered Tonnage", "56,068", e));
+  EXPECT_FALSE(ApplyVesselFeature("Vessel Year of Build", "1999", e));
+  ASSERT_TRUE(e.vessel.has_value());
+  EXPECT_EQ(e.vessel->vessel_type, "Crude Oil Tanker");
+  EXPECT_EQ(e.vessel->flag, "Panama");
+  EXPECT_EQ(e.vessel->tonnage, "56,068");
+  EXPECT_THAT(e.countries, ElementsAre("Panama"));
+  Entity none;
+  EXPECT_FALSE(ApplyVesselFeature("Website", "x", none));
+  EXPECT_FALSE(none.vessel.has_value());
+}
+
 TEST(OfacRemarks, ProgramsAndSchema) {
   EXPECT_THAT(SplitPrograms("VENEZUELA] [IRAN-CON-ARMS-EO"),
               ElementsAre("VENEZUELA", "IRAN-CON-ARMS-EO"));

@@ -115,5 +115,21 @@ TEST(OfacRobustness, AdvancedAndEnhancedXmlCutAndCorrupted) {
   }
 }
 
+TEST(OfacRobustness, DeepXmlNestingInsideARecord) {
+  std::string open, close;
+  for (int i = 0; i < 100000; ++i) {
+    open += "<a>";
+    close += "</a>";
+  }
+  ScratchDir dir("deep");
+  std::string xml =
+      "<?xml version=\"1.0\"?>\n<sdnList><sdnEntry><uid>1</uid><lastName>X</lastName>" + open +
+      close + "<remarks>" + open + "Linked To: Y" + close + "</remarks></sdnEntry></sdnList>\n";
+  ExpectValue(dir, "sdn.xml", xml, ParseOfacXml);
+  auto r = ParseOfacXml(dir.path(), "t", {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->entities.size(), 1u);
+}
+
 }  // namespace
 }  // namespace tamiz::sources
