@@ -98,6 +98,7 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
   // Romanized names vary by letter; only names written in Latin script on both sides get
   // the sharper company/vessel tolerance.
   const bool sharpen = !person && latin(q.script) && latin(c.script);
+  const bool cross_script = latin(q.script) != latin(c.script);
 
   // Lowest raw similarity that can survive sharpening and the alignment floor.
   const double min_raw = sharpen ? 1.0 - (1.0 - kAlignFloor) / 2.0 : kAlignFloor;
@@ -170,7 +171,10 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     // Unmatched annotations of the query (a branch, a port, an address) are not its name.
     if ((t.flags & text::kAnnotation) != 0 && qpair[i] < 0) continue;
     qw += t.weight;
-    qgot += t.weight * static_cast<double>(qsim[i]) * static_cast<double>(qsim[i]);
+    // Fuzzy matches count sim^2 within a script; across scripts (a romanization on one side)
+    // letter-level variation is expected and counts sim.
+    const double sq = static_cast<double>(qsim[i]);
+    qgot += t.weight * (cross_script ? sq : sq * sq);
     if ((t.flags & text::kNumber) != 0 && (t.flags & text::kAnnotation) == 0) {
       qnum = true;
       num_unmatched |= qpair[i] < 0;
