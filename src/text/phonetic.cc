@@ -82,13 +82,13 @@ std::string PhoneticKey(std::string_view t) {
 }
 
 std::string ConsonantSkeleton(std::string_view token) {
-  std::string consonants;
-  consonants.reserve(token.size());
+  std::string stripped;
+  stripped.reserve(token.size());
   for (char c : token) {
-    if (IsVowel(c) || c == 'y' || c == 'w' || c == '\'') continue;
-    consonants.push_back(c);
+    if (c == 'y' || c == 'w' || c == '\'') continue;
+    stripped.push_back(c);
   }
-  std::string key = PhoneticKey(consonants);
+  std::string key = PhoneticKey(stripped);
   std::string out;
   out.reserve(key.size());
   for (char c : key) {
