@@ -41,7 +41,7 @@ TEST(NetworkNotes, UnlistedEntityShowsListedLinkAndTheLinkBeyond) {
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0],
             "linked to FRONT, Man (listed, SDN), who is linked to PRINCIPAL, Big (listed, SDN) "
-            "and linked to ONE LLC (listed, SDN)");
+            "and is linked to ONE LLC (listed, SDN)");
 }
 
 TEST(NetworkNotes, ListedEntityShowsItsDirectLinks) {
@@ -52,6 +52,21 @@ TEST(NetworkNotes, ListedEntityShowsItsDirectLinks) {
   EXPECT_THAT(notes, Contains(StartsWith("linked to ONE LLC (listed, SDN)")));
   EXPECT_THAT(notes, Contains("linked to TWO LLC (not listed)"));
   EXPECT_EQ(notes.back(), "linked to TWO LLC (not listed)");  // listed neighbours first
+}
+
+TEST(NetworkNotes, SeveralRelationsToOneNeighbourMakeOneNote) {
+  auto s = BuildGraph(
+      {MakeEntity("us_ofac_sdn:a", "ALPHA", true), MakeEntity("t:co", "CO", false),
+       MakeEntity("us_ofac_sdn:b", "BRAVO", true)},
+      {Link("t:co", "us_ofac_sdn:a"), Own("us_ofac_sdn:a", "t:co", 20),
+       Own("us_ofac_sdn:a", "us_ofac_sdn:b", 100), Link("us_ofac_sdn:b", "us_ofac_sdn:a")});
+  auto x = Exposure::Compute(*s);
+  auto notes = NetworkNotes(*s, *x, Idx(*s, "t:co"));
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0], "below the OFAC 50% threshold: owned 20% by ALPHA (SDN)");
+  EXPECT_EQ(notes[1],
+            "linked to and owned 20% by ALPHA (listed, SDN), who owns 100% of and is linked to "
+            "BRAVO (listed, SDN)");
 }
 
 TEST(NetworkNotes, NoLinksNoNotes) {
@@ -95,7 +110,7 @@ TEST(NetworkNotes, ManyLinksAreCapped) {
   auto x = Exposure::Compute(*s);
   auto notes = NetworkNotes(*s, *x, Idx(*s, "t:hub"));
   ASSERT_EQ(notes.size(), kMaxLinkNotes + 1);
-  EXPECT_EQ(notes.back(), "4 more links (see `tamiz network t:hub`)");
+  EXPECT_EQ(notes.back(), "4 more linked entities (see `tamiz network t:hub`)");
   EXPECT_EQ(notes[0], "associate of S0 (not listed)");
 }
 
