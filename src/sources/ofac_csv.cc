@@ -292,7 +292,7 @@ Result<ParsedList> ParseOfacCsv(const fs::path& dir, const std::string& dataset,
       std::string type = Field(row, 2);
       for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       NameKind kind = type == "fka" ? NameKind::kFormer : NameKind::kStrongAlias;
-      e.names.push_back(ofac::MakeName(name, kind, e.schema == Schema::kPerson));
+      ofac::AddListedName(e, ofac::MakeName(name, kind, e.schema == Schema::kPerson));
     }
     if (!f.status().ok()) return f.status();
   }
