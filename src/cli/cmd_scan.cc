@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/commands.h"
+#include "scan/bench.h"
 #include "scan/document.h"
 #include "scan/scan.h"
 #include "util/file_io.h"
@@ -27,6 +28,7 @@ struct ScanArgs {
   bool html = false;
   bool payment = false;
   double threshold = kDefaultThreshold;
+  size_t bench_mb = 0;
 };
 
 // Where to cut `buf` so that the head ends at a paragraph (else line, else sentence, else
@@ -105,6 +107,17 @@ void PrintSummary(const nlohmann::json& r) {
 }
 
 int RunScan(Context& ctx, const ScanArgs& a) {
+  if (a.bench_mb > 0) {
+    auto engine = ctx.OpenEngine();
+    if (!engine) return ctx.exit_code;
+    auto r = scan::RunScanBenchmark(*engine->snapshot(), a.bench_mb);
+    if (!r.ok()) return ReportError(r.status());
+    fmt::print("{}\n", r->dump(2));
+    return kExitOk;
+  }
+  if (a.input.empty()) {
+    return ReportError(Status::InvalidArgument("scan: give a FILE or - for stdin"));
+  }
   const bool from_stdin = a.input == "-";
   std::ifstream file;
   std::istream* in = &std::cin;
@@ -118,9 +131,8 @@ int RunScan(Context& ctx, const ScanArgs& a) {
   const bool by_extension = name.size() > 5 && (name.ends_with(".html") || name.ends_with(".htm"));
   if (by_extension) html = true;
 
-  auto engine = ctx.OpenEngine();
-  if (!engine) return ctx.exit_code;
-  auto snapshot = engine->snapshot();
+  std::unique_ptr<Engine> engine;
+  std::shared_ptr<const index::Snapshot> snapshot;
   scan::ScanOptions opts;
   opts.payment = a.payment;
   opts.threshold = a.threshold;
@@ -141,6 +153,15 @@ int RunScan(Context& ctx, const ScanArgs& a) {
     }
     if (first) {
       first = false;
+      // Reject invalid UTF-8 in the first chunk before loading the lists.
+      if (Status s = scan::ValidateUtf8(std::string_view(buf).substr(0, ChunkCut(buf, eof)));
+          !s.ok()) {
+        ReportError(Status::DataError(name + ": " + s.message()));
+        return kExitData;
+      }
+      engine = ctx.OpenEngine();
+      if (!engine) return ctx.exit_code;
+      snapshot = engine->snapshot();
       if (!html && !a.html && scan::LooksLikeHtml(buf)) html = true;
       if (html) {
         // HTML is stripped as a whole: read everything.
@@ -183,7 +204,6 @@ int RunScan(Context& ctx, const ScanArgs& a) {
     buf.erase(0, cut);
     if (eof && buf.empty()) break;
   }
-  if (!scanner) scanner = std::make_unique<scan::Scanner>(*snapshot, opts);
   nlohmann::json r = scanner->Finish();
   if (a.json) {
     fmt::print("{}\n", r.dump(2));
@@ -198,7 +218,9 @@ int RunScan(Context& ctx, const ScanArgs& a) {
 void AddScanCommand(CLI::App& app, Context& ctx) {
   static ScanArgs a;
   auto* cmd = app.add_subcommand("scan", "Find listed parties, people and risk topics in text");
-  cmd->add_option("input", a.input, "Text or HTML file, or - for stdin")->required();
+  cmd->add_option("input", a.input, "Text or HTML file, or - for stdin");
+  cmd->add_option("--bench", a.bench_mb,
+                  "Benchmark: scan N MB of generated text, against a naive scan (no input)");
   cmd->add_flag("--json", a.json, "JSON output (DESIGN.md scan shape)");
   cmd->add_flag("--html", a.html, "Input is HTML (auto-detected by extension and content)");
   cmd->add_flag("--payment", a.payment,

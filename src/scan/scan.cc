@@ -168,6 +168,17 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
       }
       break;
     }
+    // "Analyst Peter Novak", "Former Roger Smith": start at the first given name when the
+    // run does not start with one.
+    if (!titled && Gazetteer().count(std::string(doc.Fold(doc.words[b]))) == 0) {
+      for (size_t k = b + 1; k + 1 < e; ++k) {
+        if (doc.words[k].gap != Gap::kSpace) break;
+        if (Gazetteer().count(std::string(doc.Fold(doc.words[k]))) > 0) {
+          b = k;
+          break;
+        }
+      }
+    }
     const size_t words = e - b;
     const std::string first(doc.Fold(doc.words[b]));
     bool overlaps = false;
