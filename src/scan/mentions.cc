@@ -19,6 +19,12 @@ namespace {
 
 constexpr size_t kMaxFormTokens = 12;
 constexpr size_t kMinSingleTokenOrg = 5;
+// Derived forms (given name + first surname, first given name + surnames) and weak aliases
+// alert only when their tokens are rare enough (mean IDF weight): "Diosdado Cabello" (0.87)
+// does, "Maria Garcia" (0.69) does not.
+constexpr float kMinDerivedRarity = 0.75f;
+// Two-word person names made of common tokens ("Mohammed Ali", 0.53) do not alert either.
+constexpr float kMinTwoWordRarity = 0.6f;
 
 uint64_t Mix(uint64_t k1, uint64_t k2) {
   uint64_t h = k1 * 0x9E3779B97F4A7C15ull;
@@ -103,6 +109,22 @@ std::shared_ptr<const MentionIndex> MentionIndex::Build(const index::Snapshot& s
     for (size_t i = 0; i < toks.size(); ++i) {
       idx->keys_.push_back(TokenKey(toks[i]));
       if (i < surname.size() && surname[i]) p.surname_mask |= 1u << i;
+    }
+    {
+      const auto& toks_w = md.names[name_idx].analyzed.tokens;
+      float sum = 0;
+      size_t counted = 0;
+      for (const auto& t : toks) {
+        if (IsParticle(t)) continue;
+        ++counted;
+        float w = 1.0f;
+        for (const auto& at : toks_w) {
+          if (at.text == t) w = at.weight;
+        }
+        sum += w;
+      }
+      p.rarity = counted == 0 ? 0.0f : sum / static_cast<float>(counted);
+      p.weak = md.names[name_idx].kind == NameKind::kWeakAlias;
     }
     p.text_off = static_cast<uint32_t>(idx->arena_.size());
     p.text_len = static_cast<uint32_t>(joined.size());
@@ -319,6 +341,14 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
       if (g == Gap::kSpace || g == Gap::kHyphen || g == Gap::kApostrophe || g == Gap::kComma ||
           (g == Gap::kPeriod && doc.words[i].fold_len == 1)) {
         for (const auto& b : index.Lookup(k1, key(i + 1))) {
+          const MentionPattern& p = index.pattern(b.second);
+          if ((p.weak || p.form == FormKind::kGivenFirstSurname || p.form == FormKind::kShort) &&
+              p.rarity < kMinDerivedRarity) {
+            continue;
+          }
+          if (p.type == text::NameType::kPerson && p.len == 2 && p.rarity < kMinTwoWordRarity) {
+            continue;
+          }
           if (size_t e = match_from(b.second, i); e > 0) {
             cands.push_back({b.second, static_cast<uint32_t>(e)});
           }

@@ -38,6 +38,8 @@ struct MentionPattern {
   text::NameType type = text::NameType::kPerson;
   uint32_t surname_mask = 0;  // bit i: token i is a surname token (coreference short form)
   uint32_t text_off = 0, text_len = 0;
+  float rarity = 1.0f;  // mean token weight (index/match_data.h IDF) of the form's tokens
+  bool weak = false;    // from a weak alias
 };
 
 class MentionIndex {

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "index/match_data.h"
+#include "match/score.h"
 #include "match/screen.h"
 #include "scan/document.h"
 #include "scan/lexicon.h"
@@ -22,6 +23,12 @@ namespace {
 
 constexpr size_t kMaxEvidence = 5;
 constexpr size_t kMaxPersonWords = 5;
+// A detected person whose screening hit covers less than this share of the listed name...
+constexpr double kMinListedCoverage = 0.7;
+// ...alerts only when its tokens are this rare (mean IDF weight; scan/mentions.cc).
+constexpr double kMinShortNameRarity = 0.75;
+// Two common tokens ("Mohammed Ali") never alert from running text (as in scan/mentions.cc).
+constexpr double kMinTwoWordRarity = 0.6;
 
 const std::unordered_set<std::string>& Gazetteer() {
   static const auto* kSet = [] {
@@ -222,7 +229,29 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
       q.limit = 1;
       std::vector<Hit> hits = match::ScreenSnapshot(snapshot_, q);
       std::pair<std::string, double> r;
-      if (!hits.empty() && hits.front().match) r = {hits.front().entity->id, hits.front().score};
+      if (!hits.empty() && hits.front().match) {
+        // In running text a short name fully inside a longer listed name ("Maria Garcia" in
+        // "GAXIOLA GARCIA, Maria Elena") is a namesake unless its tokens are rare.
+        text::AnalyzedName qa = text::AnalyzeName(name, text::NameType::kPerson);
+        text::AnalyzedName ca =
+            text::AnalyzeName(hits.front().matched_name, text::NameType::kPerson);
+        snapshot_.match_data().ApplyWeights(qa);
+        snapshot_.match_data().ApplyWeights(ca);
+        const match::NameScore ns = match::ScoreNames(qa, ca);
+        float sum = 0;
+        size_t cnt = 0;
+        for (const auto& t : qa.tokens) {
+          if ((t.flags & text::kParticle) != 0) continue;
+          sum += t.weight;
+          ++cnt;
+        }
+        const double rarity = cnt == 0 ? 0.0 : sum / static_cast<double>(cnt);
+        const bool common_pair = cnt <= 2 && rarity < kMinTwoWordRarity;
+        if (!common_pair &&
+            (ns.candidate_coverage >= kMinListedCoverage || rarity >= kMinShortNameRarity)) {
+          r = {hits.front().entity->id, hits.front().score};
+        }
+      }
       it = screened_.emplace(name, r).first;
     }
     if (!it->second.first.empty()) {
