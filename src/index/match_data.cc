@@ -5,6 +5,8 @@
 #include <numeric>
 #include <unordered_set>
 
+#include "text/phonetic.h"
+
 namespace tamiz::index {
 
 namespace {
@@ -95,7 +97,7 @@ void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_q
   }
   // Adjacent concatenation, so "wirra long" finds "wirralong" and vice versa.
   if (i + 1 < name.tokens.size() && Indexable(name.tokens[i + 1])) {
-    keys.push_back(KeyHash(type, 'E', k + name.tokens[i + 1].key));
+    keys.push_back(KeyHash(type, 'E', text::PhoneticKey(t.text + name.tokens[i + 1].text)));
   }
 }
 
@@ -144,12 +146,15 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
   double total = 0;
   for (size_t i = 0; i < n; ++i) total += query.tokens[i].weight;
   double remaining = total;
+  double heaviest_visited = 0;
   bool indexable_seen = false;
   for (size_t oi = 0; oi < nn; ++oi) {
     const size_t i = order[oi];
-    // Stop when no candidate outside those found so far can reach min_score.
-    if (indexable_seen && total > 0 && remaining / total < min_score) break;
+    // Stop when no candidate outside those found so far can reach min_score, even if the
+    // keys of one visited token missed it (a typo beyond the key's one-deletion reach).
+    if (indexable_seen && total > 0 && (remaining + heaviest_visited) / total < min_score) break;
     remaining -= query.tokens[i].weight;
+    heaviest_visited = std::max<double>(heaviest_visited, query.tokens[i].weight);
     s.keys.clear();
     KeysOfToken(query, i, true, s.keys);
     // A token merged with its left neighbour also needs that concatenation looked up.
