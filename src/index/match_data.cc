@@ -11,6 +11,8 @@ namespace tamiz::index {
 
 namespace {
 
+constexpr double kSafety = 0.0;
+
 uint64_t Fnv(uint64_t h, std::string_view s) {
   for (char c : s) {
     h ^= static_cast<unsigned char>(c);
@@ -72,15 +74,21 @@ void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_q
   const auto type = name.type;
   if (!Indexable(t)) return;
   const std::string& k = t.key;
-  keys.push_back(KeyHash(type, 'E', k));
-  if (k.size() >= 4) {
+  // One-deletion neighbourhoods (symmetric deletion, as in SymSpell) of the phonetic key and
+  // of the text: a name within one edit of the query in either form shares a key with it. The
+  // text form catches typos that change a key rule (a typo creating "ts", "ou", a double).
+  auto neighbourhood = [&](char space, const std::string& s) {
+    keys.push_back(KeyHash(type, space, s));
+    if (s.size() < 4) return;
     std::string del;
-    for (size_t p = 0; p < k.size(); ++p) {
-      del.assign(k, 0, p);
-      del.append(k, p + 1, std::string::npos);
-      keys.push_back(KeyHash(type, 'E', del));
+    for (size_t p = 0; p < s.size(); ++p) {
+      del.assign(s, 0, p);
+      del.append(s, p + 1, std::string::npos);
+      keys.push_back(KeyHash(type, space, del));
     }
-  }
+  };
+  neighbourhood('E', k);
+  neighbourhood('T', t.text);
   // Skeletons: names romanized from an abjad are indexed under 'A' (looked up by every
   // query); others under 'S' (looked up only by abjad queries).
   if (t.skel.size() >= 3) {
@@ -152,7 +160,7 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
     const size_t i = order[oi];
     // Stop when no candidate outside those found so far can reach min_score, even if the
     // keys of one visited token missed it (a typo beyond the key's one-deletion reach).
-    if (indexable_seen && total > 0 && (remaining + heaviest_visited) / total < min_score) break;
+    if (indexable_seen && total > 0 && (remaining + kSafety * heaviest_visited) / total < min_score) break;
     remaining -= query.tokens[i].weight;
     heaviest_visited = std::max<double>(heaviest_visited, query.tokens[i].weight);
     s.keys.clear();
