@@ -11,8 +11,6 @@ namespace tamiz::index {
 
 namespace {
 
-constexpr double kSafety = 0.0;
-
 uint64_t Fnv(uint64_t h, std::string_view s) {
   for (char c : s) {
     h ^= static_cast<unsigned char>(c);
@@ -91,12 +89,12 @@ void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_q
   neighbourhood('T', t.text);
   // Skeletons: names romanized from an abjad are indexed under 'A' (looked up by every
   // query); others under 'S' (looked up only by abjad queries).
-  if (t.skel.size() >= 3) {
+  if (t.skel.size() >= 2) {
     const bool abjad = (t.flags & text::kAbjad) != 0;
     if (for_query) {
       keys.push_back(KeyHash(type, 'A', t.skel));
-      if (abjad) keys.push_back(KeyHash(type, 'S', t.skel));
-    } else {
+      if (abjad && t.skel.size() >= 3) keys.push_back(KeyHash(type, 'S', t.skel));
+    } else if (abjad || t.skel.size() >= 3) {
       keys.push_back(KeyHash(type, abjad ? 'A' : 'S', t.skel));
     }
   }
@@ -106,6 +104,11 @@ void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_q
   // Adjacent concatenation, so "wirra long" finds "wirralong" and vice versa.
   if (i + 1 < name.tokens.size() && Indexable(name.tokens[i + 1])) {
     keys.push_back(KeyHash(type, 'E', text::PhoneticKey(t.text + name.tokens[i + 1].text)));
+  }
+  // A query token also looks up its merge with the token before it, in case that one is
+  // pruned (too common to visit).
+  if (for_query && i > 0 && Indexable(name.tokens[i - 1])) {
+    keys.push_back(KeyHash(type, 'E', text::PhoneticKey(name.tokens[i - 1].text + t.text)));
   }
 }
 
@@ -154,20 +157,22 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
   double total = 0;
   for (size_t i = 0; i < n; ++i) total += query.tokens[i].weight;
   double remaining = total;
-  double heaviest_visited = 0;
+  // Weight of the heaviest visited token whose keys cannot be trusted to have found every
+  // fuzzy match: too short for deletion keys, or it found nothing at all (likely a typo
+  // beyond one edit). The bound keeps it as if unvisited.
+  double unreliable = 0;
   bool indexable_seen = false;
   for (size_t oi = 0; oi < nn; ++oi) {
     const size_t i = order[oi];
-    // Stop when no candidate outside those found so far can reach min_score, even if the
-    // keys of one visited token missed it (a typo beyond the key's one-deletion reach).
-    if (indexable_seen && total > 0 && (remaining + kSafety * heaviest_visited) / total < min_score) break;
+    // Stop when no candidate outside those found so far can reach min_score.
+    if (indexable_seen && total > 0 && (remaining + unreliable) / total < min_score) break;
     remaining -= query.tokens[i].weight;
-    heaviest_visited = std::max<double>(heaviest_visited, query.tokens[i].weight);
     s.keys.clear();
     KeysOfToken(query, i, true, s.keys);
     // A token merged with its left neighbour also needs that concatenation looked up.
     if (s.keys.empty()) continue;
     indexable_seen = true;
+    const size_t before = out.size();
     for (uint64_t k : s.keys) {
       auto it = std::lower_bound(keys_.begin(), keys_.end(), k);
       if (it == keys_.end() || *it != k) continue;
@@ -178,6 +183,9 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
         s.stamp[name] = s.epoch;
         out.push_back(name);
       }
+    }
+    if (query.tokens[i].key.size() < 4 || out.size() == before) {
+      unreliable = std::max<double>(unreliable, query.tokens[i].weight);
     }
   }
   if (!indexable_seen) {
