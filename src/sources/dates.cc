@@ -139,6 +139,11 @@ PartialDate ParseListDate(std::string_view text) {
       if (numbers.back() < 0) return fail();
       continue;
     }
+    if (t.text == "dd" || t.text == "mm") {  // UK FCDO placeholder "dd/mm/1945"
+      numbers.push_back(0);
+      seps.push_back(t.sep_before);
+      continue;
+    }
     if (int m = MonthFromName(t.text); m != 0 && month_word == 0) {
       month_word = m;
     } else if (t.text == "to" || t.text == "and" || t.text == "between") {

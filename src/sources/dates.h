@@ -12,7 +12,8 @@ namespace tamiz::sources {
 // Parses one date as a list writes it. Understood spellings (case-insensitive, surrounding
 // blanks ignored):
 //   ISO            "1980-05-01", "1980-05", "1980", "1980-05-01T00:00:00" (time dropped)
-//   day-first      "15/04/1963", "00/00/1980" and "00/04/1963" (00 = unknown), "15.04.1963"
+//   day-first      "15/04/1963", "00/00/1980" and "00/04/1963" (00 = unknown), "15.04.1963",
+//                  "dd/mm/1945" (UK FCDO placeholders = unknown)
 //   month names    "12 Nov 1974", "12 Nov. 1974", "November 12, 1974", "Nov. 1973",
 //                  "August 1961", "Aug 1961"
 //   ranges         "1960 to 1965", "1960 - 1965", "between 1960 and 1965"

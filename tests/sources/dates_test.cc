@@ -18,6 +18,7 @@ TEST(ParseListDate, DayFirstWithUnknownParts) {
   EXPECT_EQ(ParseListDate("00/00/1980").ToIso(), "1980");
   EXPECT_EQ(ParseListDate("00/04/1963").ToIso(), "1963-04");
   EXPECT_EQ(ParseListDate("15.04.1963").ToIso(), "1963-04-15");
+  EXPECT_EQ(ParseListDate("dd/mm/1945").ToIso(), "1945");
   EXPECT_EQ(ParseListDate("31/13/1963").ToIso(), "1963");  // month 13 dropped, not guessed
 }
 
