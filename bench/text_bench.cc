@@ -7,17 +7,20 @@
 namespace {
 
 void BM_FoldAscii(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(tamiz::text::FoldToAscii("CABELLO RONDON, Diosdado"));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tamiz::text::FoldToAscii("CABELLO RONDON, Diosdado"));
 }
 BENCHMARK(BM_FoldAscii);
 
 void BM_FoldLatinDiacritics(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(tamiz::text::FoldToAscii("CABELLO RONDÓN, Diosdado"));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tamiz::text::FoldToAscii("CABELLO RONDÓN, Diosdado"));
 }
 BENCHMARK(BM_FoldLatinDiacritics);
 
 void BM_FoldCyrillic(benchmark::State& state) {
-  for (auto _ : state) benchmark::DoNotOptimize(tamiz::text::FoldToAscii("Олег Владимирович Дерипаска"));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tamiz::text::FoldToAscii("Олег Владимирович Дерипаска"));
 }
 BENCHMARK(BM_FoldCyrillic);
 
@@ -28,8 +31,8 @@ BENCHMARK(BM_FoldArabic);
 
 void BM_AnalyzePerson(benchmark::State& state) {
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        tamiz::text::AnalyzeName("EL AISSAMI MADDAH, Tareck Zaidan", tamiz::text::NameType::kPerson));
+    benchmark::DoNotOptimize(tamiz::text::AnalyzeName("EL AISSAMI MADDAH, Tareck Zaidan",
+                                                      tamiz::text::NameType::kPerson));
   }
 }
 BENCHMARK(BM_AnalyzePerson);

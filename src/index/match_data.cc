@@ -28,9 +28,7 @@ uint64_t KeyHash(text::NameType type, char space, std::string_view s) {
   return Fnv(h, s);
 }
 
-bool Indexable(const text::Token& t) {
-  return (t.flags & (text::kInitial | text::kNumber)) == 0;
-}
+bool Indexable(const text::Token& t) { return (t.flags & (text::kInitial | text::kNumber)) == 0; }
 
 // Per-thread scratch for Candidates(): visit stamps, so no allocation per query.
 struct Scratch {

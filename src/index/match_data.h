@@ -65,9 +65,9 @@ struct MatchData {
 
   std::unordered_map<std::string, uint32_t> df_;  // phonetic key -> names containing it
   double log_n1_ = 1.0;
-  std::vector<uint64_t> keys_;       // sorted distinct key hashes
-  std::vector<uint32_t> offsets_;    // keys_.size() + 1
-  std::vector<uint32_t> postings_;   // name indices, per key ascending
+  std::vector<uint64_t> keys_;      // sorted distinct key hashes
+  std::vector<uint32_t> offsets_;   // keys_.size() + 1
+  std::vector<uint32_t> postings_;  // name indices, per key ascending
 };
 
 // Builds the matching data for `entities`.

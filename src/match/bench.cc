@@ -86,12 +86,10 @@ std::vector<BenchQuery> GenerateBenchQueries(const index::Snapshot& snapshot, si
         out.push_back({n.full, "exact"});
         break;
       case 1: {  // one typo in the longest word: substitution, deletion or transposition
-        auto& longest = *std::max_element(w.begin(), w.end(), [](auto& x, auto& y) {
-          return x.size() < y.size();
-        });
-        const bool ascii = std::all_of(longest.begin(), longest.end(), [](char c) {
-          return static_cast<unsigned char>(c) < 0x80;
-        });
+        auto& longest = *std::max_element(w.begin(), w.end(),
+                                          [](auto& x, auto& y) { return x.size() < y.size(); });
+        const bool ascii = std::all_of(longest.begin(), longest.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
         if (ascii && longest.size() >= 5) {  // typos on letters, never inside a UTF-8 sequence
           size_t p = 1 + pick(longest.size() - 2);
           switch (pick(3)) {

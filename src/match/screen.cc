@@ -38,8 +38,8 @@ constexpr double kMaxBonus = kDobExactBonus + kCountryBonus;
 // authorities first, then alphabetical. Documented in docs/MATCHING.md ("Ranking").
 int DatasetRank(std::string_view d) {
   static constexpr std::array<std::string_view, 8> kOrder = {
-      "us_ofac_sdn", "un_sc", "eu_fsf", "gb_hmt", "gb_fcdo", "ca_sema", "us_ofac_cons",
-      "us_trade_csl"};
+      "us_ofac_sdn", "un_sc",   "eu_fsf",       "gb_hmt",
+      "gb_fcdo",     "ca_sema", "us_ofac_cons", "us_trade_csl"};
   for (size_t i = 0; i < kOrder.size(); ++i) {
     if (kOrder[i] == d) return static_cast<int>(i);
   }
@@ -157,8 +157,8 @@ bool CompareDob(const Query& q, const Entity& e, double& adjust, FeatureScore& f
 
 // Final score of an entity's best name plus qualifiers; the readable name explanation is
 // only built when `explain` (for the hits that are returned).
-Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entity,
-            const Best& b, bool explain) {
+Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entity, const Best& b,
+            bool explain) {
   const Query& q = *pq.query;
   const Entity& e = snap.entities()[entity];
   const IndexedName& in = snap.match_data().names[b.name];
@@ -199,20 +199,22 @@ Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entit
       for (const auto& c : ec) listed += (listed.empty() ? "" : ",") + c;
       if (!hit.empty()) {
         adjust += kCountryBonus;
-        h.explanation.push_back({"country", 1.0, fmt::format("query {} in listed {}", hit, listed)});
+        h.explanation.push_back(
+            {"country", 1.0, fmt::format("query {} in listed {}", hit, listed)});
       } else {
         adjust += kCountryPenalty;
-        h.explanation.push_back({"country", 0.0, fmt::format("query {} not in listed {}",
-                                                              pq.countries.front(), listed)});
+        h.explanation.push_back(
+            {"country", 0.0,
+             fmt::format("query {} not in listed {}", pq.countries.front(), listed)});
       }
     }
   }
   if (!q.gender.empty() && !e.gender.empty()) {
     const bool same = q.gender == e.gender;
     if (!same) adjust += kGenderPenalty;
-    h.explanation.push_back({"gender", same ? 1.0 : 0.0,
-                             fmt::format("query {} {} listed {}", q.gender,
-                                         same ? "=" : "vs", e.gender)});
+    h.explanation.push_back(
+        {"gender", same ? 1.0 : 0.0,
+         fmt::format("query {} {} listed {}", q.gender, same ? "=" : "vs", e.gender)});
   }
   double final_score = name_score + adjust;
   if (!pq.identifiers.empty()) {

@@ -56,7 +56,8 @@ TEST(EvaluatePairScores, ComputesPrecisionRecallAndBestThreshold) {
 TEST(ReadRetrievalCsv, NeedsANameColumn) {
   auto bad = WriteTemp("r_bad.csv", "x\n1\n");
   EXPECT_FALSE(ReadRetrievalCsv(bad).ok());
-  auto good = WriteTemp("r_good.csv", "full_name,expected_id,nationality\nJANAN AGHA,un_sc:TAi.091,af\n");
+  auto good =
+      WriteTemp("r_good.csv", "full_name,expected_id,nationality\nJANAN AGHA,un_sc:TAi.091,af\n");
   auto r = ReadRetrievalCsv(good);
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->size(), 1u);

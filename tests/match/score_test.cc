@@ -41,7 +41,8 @@ TEST(ScoreNames, MissingSecondSurnameCostsLittle) {
 }
 
 TEST(ScoreNames, ExtraQueryTokenCostsMuch) {
-  EXPECT_LT(S("Diosdado Cabello Perez", "CABELLO, Diosdado"), S("Diosdado Cabello", "CABELLO, Diosdado"));
+  EXPECT_LT(S("Diosdado Cabello Perez", "CABELLO, Diosdado"),
+            S("Diosdado Cabello", "CABELLO, Diosdado"));
   EXPECT_LT(S("Diosdado Cabello Perez Gomez", "CABELLO, Diosdado"), 0.8);
 }
 
@@ -82,9 +83,9 @@ TEST(ScoreNames, SameNameUnderForeignLegalFormsDiffers) {
 }
 
 TEST(ScoreNames, OneLetterChangesInCompanyWordsDiffer) {
-  EXPECT_LT(S("Ashcorran Mining Supplies Ltd", "Ashcorran Dining Supplies Ltd",
-              NameType::kOrganization),
-            0.8);
+  EXPECT_LT(
+      S("Ashcorran Mining Supplies Ltd", "Ashcorran Dining Supplies Ltd", NameType::kOrganization),
+      0.8);
 }
 
 TEST(ScoreNames, ExplanationNamesTheAlignment) {
@@ -96,12 +97,14 @@ TEST(ScoreNames, ExplanationNamesTheAlignment) {
 
 TEST(ScoreNames, InUnitIntervalAndSymmetricPairScoreOnRandomNames) {
   std::mt19937 rng(5);
-  const char* words[] = {"al", "mohammed", "ali", "hassan", "cabello", "trading", "ltd",
+  const char* words[] = {"al", "mohammed", "ali", "hassan", "cabello", "trading",   "ltd",
                          "8",  "maru",     "de",  "la",     "rosa",    "ivanovich", "no"};
   for (int i = 0; i < 500; ++i) {
     std::string a, b;
-    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k) a += std::string(words[rng() % 14]) + " ";
-    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k) b += std::string(words[rng() % 14]) + " ";
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k)
+      a += std::string(words[rng() % 14]) + " ";
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k)
+      b += std::string(words[rng() % 14]) + " ";
     for (NameType t : {NameType::kPerson, NameType::kOrganization}) {
       auto x = A(a, t), y = A(b, t);
       double s = ScoreNames(x, y).score;

@@ -51,8 +51,8 @@ TEST(EditSimilarity, AtLeastAgreesWithThePlainKernel) {
 }
 
 TEST(EditSimilarity, SpellingVariantsCostLessThanOtherEdits) {
-  EXPECT_GT(EditSimilarity("cabelo", "cabello"), 0.9);         // doubled letter
-  EXPECT_GT(EditSimilarity("tareck", "tarek"), 0.8);            // c before k
+  EXPECT_GT(EditSimilarity("cabelo", "cabello"), 0.9);  // doubled letter
+  EXPECT_GT(EditSimilarity("tareck", "tarek"), 0.8);    // c before k
   EXPECT_GT(EditSimilarity("abdalla", "abdulla"), EditSimilarity("abdalla", "abdekla"));
   EXPECT_LT(EditSimilarity("dominguez", "jimenez"), 0.6);
 }
