@@ -7,7 +7,9 @@
 
 #include "cli/commands.h"
 #include "index/snapshot.h"
+#include "index/match_data.h"
 #include "match/eval.h"
+#include "match/score.h"
 
 namespace tamiz::cli {
 
@@ -145,6 +147,40 @@ void AddEvalCommand(CLI::App& app, Context& ctx) {
   pairs->add_flag("--json", a.json, "Print JSON");
   pairs->add_flag("--no-lists", a.no_lists, "Uniform token weights (do not load the lists)");
   pairs->callback([&ctx] { ctx.exit_code = RunPairs(ctx, a); });
+  static std::string ca, cb, cschema;
+  auto* cmp = cmd->add_subcommand("compare", "Explain how two names are analysed and scored");
+  cmp->add_option("name1", ca)->required();
+  cmp->add_option("name2", cb)->required();
+  cmp->add_option("--schema", cschema, "Person (default), Company, Vessel, ...");
+  cmp->callback([&ctx] {
+    match::PairRow row;
+    row.name1 = ca;
+    row.name2 = cb;
+    if (auto s = ParseSchema(cschema); s) row.type = index::NameTypeForSchema(*s);
+    auto engine = ctx.OpenEngine();
+    if (!engine) return;
+    auto snap = engine->snapshot();
+    for (const auto& n : {ca, cb}) {
+      auto an = text::AnalyzeName(n, row.type);
+      snap->match_data().ApplyWeights(an);
+      fmt::print("'{}' [{}]:", n, an.legal_class);
+      for (const auto& t : an.tokens) {
+        fmt::print(" {}(key {}, skel {}, w {:.2f}, f {:x})", t.text, t.key, t.skel, t.weight,
+                   t.flags);
+      }
+      fmt::print("\n");
+    }
+    auto x = text::AnalyzeName(ca, row.type), y = text::AnalyzeName(cb, row.type);
+    snap->match_data().ApplyWeights(x);
+    snap->match_data().ApplyWeights(y);
+    std::string e1, e2;
+    auto s1 = match::ScoreNames(x, y, &e1), s2 = match::ScoreNames(y, x, &e2);
+    fmt::print("1->2 {:.4f} (qcov {:.3f} ccov {:.3f}) {}\n", s1.score, s1.query_coverage,
+               s1.candidate_coverage, e1);
+    fmt::print("2->1 {:.4f} (qcov {:.3f} ccov {:.3f}) {}\n", s2.score, s2.query_coverage,
+               s2.candidate_coverage, e2);
+    fmt::print("pair score {:.4f}\n", match::ScorePair(snap.get(), row));
+  });
   auto* retr = cmd->add_subcommand("retrieval", "Screen query records, measure recall/alerts");
   retr->add_option("--queries", a.queries, "CSV with full_name (or name) [, expected_id, ...]")
       ->required();

@@ -64,7 +64,7 @@ void MatchData::ApplyWeights(text::AnalyzedName& name) const {
   for (auto& t : name.tokens) t.weight = TokenWeight(t);
 }
 
-void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i,
+void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_query,
                             std::vector<uint64_t>& keys) {
   const text::Token& t = name.tokens[i];
   const auto type = name.type;
@@ -79,7 +79,17 @@ void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i,
       keys.push_back(KeyHash(type, 'E', del));
     }
   }
-  if (t.skel.size() >= 3) keys.push_back(KeyHash(type, 'S', t.skel));
+  // Skeletons: names romanized from an abjad are indexed under 'A' (looked up by every
+  // query); others under 'S' (looked up only by abjad queries).
+  if (t.skel.size() >= 3) {
+    const bool abjad = (t.flags & text::kAbjad) != 0;
+    if (for_query) {
+      keys.push_back(KeyHash(type, 'A', t.skel));
+      if (abjad) keys.push_back(KeyHash(type, 'S', t.skel));
+    } else {
+      keys.push_back(KeyHash(type, abjad ? 'A' : 'S', t.skel));
+    }
+  }
   for (uint32_t g : t.groups) {
     if (g != 0) keys.push_back(KeyHash(type, 'G', std::to_string(g)));
   }
@@ -95,7 +105,7 @@ void MatchData::BuildIndex() {
   for (uint32_t n = 0; n < names.size(); ++n) {
     const auto& an = names[n].analyzed;
     keys.clear();
-    for (size_t i = 0; i < an.tokens.size(); ++i) KeysOfToken(an, i, keys);
+    for (size_t i = 0; i < an.tokens.size(); ++i) KeysOfToken(an, i, false, keys);
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (uint64_t k : keys) pairs.emplace_back(k, n);
@@ -141,7 +151,7 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
     if (indexable_seen && total > 0 && remaining / total < min_score) break;
     remaining -= query.tokens[i].weight;
     s.keys.clear();
-    KeysOfToken(query, i, s.keys);
+    KeysOfToken(query, i, true, s.keys);
     // A token merged with its left neighbour also needs that concatenation looked up.
     if (s.keys.empty()) continue;
     indexable_seen = true;

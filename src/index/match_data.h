@@ -52,7 +52,7 @@ struct MatchData {
   // Index keys of one analysed token sequence (exposed for tests): hashes of the phonetic
   // key and its one-deletion variants, of the consonant skeleton, of the given-name groups
   // and of adjacent-token concatenations, each tagged with the name type.
-  static void KeysOfToken(const text::AnalyzedName& name, size_t token,
+  static void KeysOfToken(const text::AnalyzedName& name, size_t token, bool for_query,
                           std::vector<uint64_t>& keys);
 
   size_t key_count() const { return keys_.size(); }

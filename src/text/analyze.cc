@@ -164,6 +164,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
 
   std::vector<bool> drop(raw.size(), false);
   std::vector<std::string> legal;  // class per stripped legal form (last first)
+  std::vector<std::string> legal_phrase;
   auto live_end = [&](size_t end) {
     while (end > 0 && drop[end - 1]) --end;
     return end;
@@ -186,10 +187,15 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
       drop[i - 1] = true;
     }
   } else {
+    // "Messrs." / "M/s." before a firm name.
+    if (type == NameType::kOrganization && raw.size() > 1 &&
+        (raw[0].text == "messrs" || raw[0].text == "ms")) {
+      drop[0] = true;
+    }
     // Vessel prefixes at the start.
-    if (type == NameType::kVessel) {
+    {
       size_t n = PhraseAt(raw, 0, raw.size(), tab.vessel_prefixes, tab.vessel_prefix_max_tokens);
-      if (n > 0 && n < raw.size()) {
+      if (n > 0 && n + (type == NameType::kVessel ? 0 : 1) < raw.size()) {
         for (size_t k = 0; k < n; ++k) drop[k] = true;
       }
     }
@@ -199,6 +205,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
     if (size_t n = PhraseAt(raw, first, raw.size(), tab.legal_forms, tab.legal_form_max_tokens);
         n > 0 && n + first < raw.size()) {
       legal.push_back(tab.legal_forms.at(Join(raw, first, first + n)));
+      legal_phrase.push_back(Join(raw, first, first + n));
       for (size_t k = first; k < first + n; ++k) drop[k] = true;
     }
     for (size_t seg_end = raw.size(); seg_end > 0;) {
@@ -212,13 +219,27 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         size_t n = PhraseEndingAt(raw, seg_begin, e, tab.legal_forms, tab.legal_form_max_tokens);
         if (n == 0 || live_count() <= n) break;
         legal.push_back(tab.legal_forms.at(Join(raw, e - n, e)));
+        legal_phrase.push_back(Join(raw, e - n, e));
         for (size_t k = e - n; k < e; ++k) drop[k] = true;
         end = e - n;
       }
       seg_end = seg_begin;
     }
   }
-  if (!legal.empty()) out.legal_class = legal.back();
+  if (!legal.empty()) {
+    out.legal_class = legal.back();
+    if (auto it = tab.legal_form_jurisdictions.find(legal_phrase.back());
+        it != tab.legal_form_jurisdictions.end()) {
+      out.legal_jurisdiction = it->second;
+      const auto& j = it->second;
+      const bool generic = j.find("US") != std::string::npos ||
+                           j.find("GB") != std::string::npos ||
+                           j.find("common") != std::string::npos ||
+                           j.find("English") != std::string::npos ||
+                           j.find("various") != std::string::npos;
+      out.legal_native = !generic;
+    }
+  }
 
   // Build tokens, expanding abbreviations (organizations) and marking roles.
   size_t main_tokens = 0;
@@ -260,7 +281,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         t.flags |= kGeneric;
         t.factor *= kGenericFactor;
       }
-      if (type != NameType::kPerson && tab.countries.count(t.text) > 0 && t.text.size() > 2) {
+      if (type != NameType::kPerson && tab.country_words.count(t.text) > 0) {
         t.flags |= kCountry;
       }
       if (type == NameType::kPerson && IsPatronymic(t.text)) {
@@ -271,7 +292,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         t.flags |= kInitial;
         t.factor *= kInitialFactor;
       }
-      if (annotation && (t.flags & (kCountry | kNumber)) == 0) {
+      if (annotation && (t.flags & kCountry) == 0) {
         t.flags |= kAnnotation;
         t.factor *= kAnnotationFactor;
       }
@@ -280,8 +301,9 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         for (size_t g = 0; g < it->second.size() && g < 2; ++g) t.groups[g] = it->second[g];
       }
       t.key = PhoneticKey(t.text);
-      t.skel = ConsonantSkeleton(t.key);
+      t.skel = ConsonantSkeleton(t.text);
       t.mask = LetterMask(t.text);
+      t.key_mask = LetterMask(t.key);
       out.tokens.push_back(std::move(t));
     }
     if (!annotation) ++main_tokens;
