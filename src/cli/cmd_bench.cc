@@ -67,6 +67,7 @@ void AddBenchCommand(CLI::App& app, Context& ctx) {
       std::cout << out.dump(2) << "\n";
     } else {
       for (const auto& [k, v] : out.items()) fmt::print("{:<30} {}\n", k, v.dump());
+      for (const auto& m : r.index_misses) fmt::print("  index miss: {}\n", m);
     }
   });
 }

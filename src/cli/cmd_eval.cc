@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
-#include "index/snapshot.h"
 #include "index/match_data.h"
+#include "index/snapshot.h"
 #include "match/eval.h"
 #include "match/score.h"
 
@@ -84,8 +84,8 @@ int RunPairs(Context& ctx, const EvalArgs& a) {
         for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
         return o + "\"";
       };
-      f << r.line << ',' << q(r.name1) << ',' << q(r.name2) << ',' << (r.is_match ? "true" : "false")
-        << ',' << fmt::format("{:.4f}", scores[i]) << '\n';
+      f << r.line << ',' << q(r.name1) << ',' << q(r.name2) << ','
+        << (r.is_match ? "true" : "false") << ',' << fmt::format("{:.4f}", scores[i]) << '\n';
     }
   }
   if (a.json) {
@@ -125,9 +125,10 @@ int RunRetrieval(Context& ctx, const EvalArgs& a) {
     out["misses"] = m.misses;
     std::cout << out.dump(2) << "\n";
   } else {
-    fmt::print("queries {}  with expected {}  recall@1 {:.4f}  recall@10 {:.4f}  alert rate "
-               "{:.4f}  p50 {:.1f} us\n",
-               m.n, m.with_expected, m.recall_at_1, m.recall_at_10, m.alert_rate, m.p50_us);
+    fmt::print(
+        "queries {}  with expected {}  recall@1 {:.4f}  recall@10 {:.4f}  alert rate "
+        "{:.4f}  p50 {:.1f} us\n",
+        m.n, m.with_expected, m.recall_at_1, m.recall_at_10, m.alert_rate, m.p50_us);
     for (const auto& s : m.misses) fmt::print("  miss: {}\n", s);
   }
   return kExitOk;

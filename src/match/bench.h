@@ -31,7 +31,8 @@ struct BenchResult {
   double bruteforce_p50_us = 0;
   double speedup_vs_bruteforce = 0;  // brute-force p50 / index p50
   double index_recall = 0;  // share of brute-force matches (>= threshold) the index also finds
-  double batch_screens_per_s = 0;  // one thread, back to back, prepared queries
+  double batch_screens_per_s = 0;         // one thread, back to back, prepared queries
+  std::vector<std::string> index_misses;  // "query -> id 'name' score", first 20
 };
 
 // Runs the benchmark. `bruteforce_max` bounds how many queries are also run brute force.

@@ -92,9 +92,7 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
   const size_t m = std::min(c.tokens.size(), kMax);
   if (n == 0 || m == 0) return r;
   const bool person = q.type == text::NameType::kPerson;
-  auto latin = [](text::Script s) {
-    return s == text::Script::kLatin || s == text::Script::kNone;
-  };
+  auto latin = [](text::Script s) { return s == text::Script::kLatin || s == text::Script::kNone; };
   // Romanized names vary by letter; only names written in Latin script on both sides get
   // the sharper company/vessel tolerance.
   const bool sharpen = !person && latin(q.script) && latin(c.script);

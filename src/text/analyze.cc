@@ -27,9 +27,9 @@ bool IsDigits(std::string_view s) {
 
 int32_t RomanValue(std::string_view s) {
   static constexpr std::array<std::string_view, 30> kRoman = {
-      "i",     "ii",   "iii",   "iv",   "v",     "vi",     "vii",   "viii", "ix",  "x",
-      "xi",    "xii",  "xiii",  "xiv",  "xv",    "xvi",    "xvii",  "xviii", "xix", "xx",
-      "xxi",   "xxii", "xxiii", "xxiv", "xxv",   "xxvi",   "xxvii", "xxviii", "xxix", "xxx"};
+      "i",   "ii",   "iii",   "iv",   "v",   "vi",   "vii",   "viii",   "ix",   "x",
+      "xi",  "xii",  "xiii",  "xiv",  "xv",  "xvi",  "xvii",  "xviii",  "xix",  "xx",
+      "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi", "xxvii", "xxviii", "xxix", "xxx"};
   for (size_t i = 0; i < kRoman.size(); ++i) {
     if (kRoman[i] == s) return static_cast<int32_t>(i + 1);
   }
@@ -38,8 +38,8 @@ int32_t RomanValue(std::string_view s) {
 
 int32_t WordValue(std::string_view s) {
   static constexpr std::array<std::string_view, 20> kWords = {
-      "one",    "two",     "three",    "four",     "five",    "six",     "seven",
-      "eight",  "nine",    "ten",      "eleven",   "twelve",  "thirteen", "fourteen",
+      "one",     "two",     "three",     "four",     "five",     "six",      "seven",
+      "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   for (size_t i = 0; i < kWords.size(); ++i) {
     if (kWords[i] == s) return static_cast<int32_t>(i + 1);
@@ -89,8 +89,8 @@ bool IsPatronymic(std::string_view s) {
 }
 
 bool IsConnector(std::string_view s) {
-  return s == "and" || s == "et" || s == "e" || s == "y" || s == "und" || s == "i" ||
-         s == "ve" || s == "u";
+  return s == "and" || s == "et" || s == "e" || s == "y" || s == "und" || s == "i" || s == "ve" ||
+         s == "u";
 }
 
 }  // namespace
@@ -232,8 +232,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         it != tab.legal_form_jurisdictions.end()) {
       out.legal_jurisdiction = it->second;
       const auto& j = it->second;
-      const bool generic = j.find("US") != std::string::npos ||
-                           j.find("GB") != std::string::npos ||
+      const bool generic = j.find("US") != std::string::npos || j.find("GB") != std::string::npos ||
                            j.find("common") != std::string::npos ||
                            j.find("English") != std::string::npos ||
                            j.find("various") != std::string::npos;
@@ -251,8 +250,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
     if (r.in_parens && main_tokens >= 1 && type != NameType::kPerson) annotation = true;
     std::vector<std::string> texts;
     if (type == NameType::kOrganization) {
-      size_t n =
-          PhraseAt(raw, i, raw.size(), tab.abbreviations, tab.abbreviation_max_tokens);
+      size_t n = PhraseAt(raw, i, raw.size(), tab.abbreviations, tab.abbreviation_max_tokens);
       if (n > 0) {
         texts = tab.abbreviations.at(Join(raw, i, i + n));
         i += n - 1;

@@ -33,9 +33,9 @@ enum TokenFlag : uint16_t {
 };
 
 struct Token {
-  std::string text;  // folded token
-  std::string key;   // PhoneticKey(text)
-  std::string skel;  // ConsonantSkeleton(key)
+  std::string text;       // folded token
+  std::string key;        // PhoneticKey(text)
+  std::string skel;       // ConsonantSkeleton(key)
   uint32_t mask = 0;      // LetterMask(text)
   uint32_t key_mask = 0;  // LetterMask(key)
   uint16_t flags = 0;

@@ -93,6 +93,7 @@ std::string ConsonantSkeleton(std::string_view token) {
   out.reserve(key.size());
   for (char c : key) {
     if (IsVowel(c)) continue;
+    if (c == 'j') c = 'g';  // Hebrew gimel+geresh and Latin g both write /dZ/ (George)
     if (!out.empty() && out.back() == c) continue;
     out.push_back(c);
   }

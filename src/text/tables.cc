@@ -40,7 +40,8 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
 }
 
 size_t CountTokens(const std::string& phrase) {
-  return phrase.empty() ? 0 : static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
+  return phrase.empty() ? 0
+                        : static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
 }
 
 Tables Load() {

@@ -100,8 +100,8 @@ std::vector<RawToken> TokenizeFolded(std::string_view s) {
       size_t j = i + 1;
       while (j < out.size() && single(j) && !out[j].break_before) {
         const bool dotted_run = out[j - 1].dotted && !out[j].space_before;
-        const bool spaced_run = !out[j - 1].dotted && !out[j].dotted && out[j].space_before &&
-                                !out[i].dotted;
+        const bool spaced_run =
+            !out[j - 1].dotted && !out[j].dotted && out[j].space_before && !out[i].dotted;
         if (!dotted_run && !spaced_run) break;
         ++j;
       }

@@ -28,8 +28,8 @@ constexpr char16_t kTransformId[] =
 const icu::Transliterator* Prototype() {
   static const icu::Transliterator* proto = [] {
     UErrorCode status = U_ZERO_ERROR;
-    icu::Transliterator* t = icu::Transliterator::createInstance(
-        icu::UnicodeString(kTransformId), UTRANS_FORWARD, status);
+    icu::Transliterator* t = icu::Transliterator::createInstance(icu::UnicodeString(kTransformId),
+                                                                 UTRANS_FORWARD, status);
     if (U_FAILURE(status)) {
       delete t;
       status = U_ZERO_ERROR;

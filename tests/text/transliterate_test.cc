@@ -15,7 +15,9 @@ bool IsAsciiString(const std::string& s) {
   return true;
 }
 
-TEST(FoldToAscii, AsciiFastPathLowercases) { EXPECT_EQ(FoldToAscii("CABELLO, Diosdado"), "cabello, diosdado"); }
+TEST(FoldToAscii, AsciiFastPathLowercases) {
+  EXPECT_EQ(FoldToAscii("CABELLO, Diosdado"), "cabello, diosdado");
+}
 
 TEST(FoldToAscii, CyrillicUsesBgnRomanization) {
   EXPECT_EQ(FoldToAscii("Олег Дерипаска"), "oleg deripaska");
@@ -30,9 +32,7 @@ TEST(FoldToAscii, UkrainianAndBelarusianLettersBecomeAscii) {
 
 TEST(FoldToAscii, GreekUsesUngegn) { EXPECT_EQ(FoldToAscii("Αλέξης Τσίπρας"), "alexis tsipras"); }
 
-TEST(FoldToAscii, HanBecomesPinyinWithoutTones) {
-  EXPECT_EQ(FoldToAscii("沧澜"), "cang lan");
-}
+TEST(FoldToAscii, HanBecomesPinyinWithoutTones) { EXPECT_EQ(FoldToAscii("沧澜"), "cang lan"); }
 
 TEST(FoldToAscii, DiacriticsAndLigaturesRemoved) {
   EXPECT_EQ(FoldToAscii("Kalčić Øresund Łódź Straße"), "kalcic oresund lodz strasse");
@@ -53,8 +53,8 @@ TEST(FoldToAscii, HebrewRomanizesTsadiAndGeresh) {
 }
 
 TEST(FoldToAscii, IsIdempotent) {
-  for (const char* s : {"Олег Дерипаска", "Kalčić", "N.K. Bansal & Co.", "محمد", "Αθήνα",
-                        "沧澜远洋", "O'Doyle"}) {
+  for (const char* s :
+       {"Олег Дерипаска", "Kalčić", "N.K. Bansal & Co.", "محمد", "Αθήνα", "沧澜远洋", "O'Doyle"}) {
     std::string once = FoldToAscii(s);
     EXPECT_EQ(FoldToAscii(once), once) << s;
   }
