@@ -23,6 +23,7 @@ namespace {
 
 constexpr size_t kMaxEvidence = 5;
 constexpr size_t kMaxPersonWords = 5;
+constexpr size_t kMaxTopicPersons = 50;
 // A detected person whose screening hit covers less than this share of the listed name...
 constexpr double kMinListedCoverage = 0.7;
 // ...alerts only when its tokens are this rare (mean IDF weight; scan/mentions.cc).
@@ -139,6 +140,7 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
     if (f.empty() || IsNonNameWord(f) || tab.country_words.count(f) > 0) return false;
     return true;
   };
+  size_t sweep = 0;  // first mention that may overlap the current run (raw is sorted)
   for (size_t i = 0; i < n; ++i) {
     if ((doc.words[i].flags & kCapitalized) == 0) continue;
     bool titled = false;
@@ -189,10 +191,9 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
     const size_t words = e - b;
     const std::string first(doc.Fold(doc.words[b]));
     bool overlaps = false;
-    for (const auto& m : raw) {
-      if (m.word < e && m.end_word > b && ents[m.entity].schema == Schema::kPerson) {
-        overlaps = true;
-      }
+    while (sweep < raw.size() && raw[sweep].end_word <= b) ++sweep;
+    for (size_t m = sweep; m < raw.size() && raw[m].word < e; ++m) {
+      if (raw[m].end_word > b && ents[raw[m].entity].schema == Schema::kPerson) overlaps = true;
     }
     const bool given = Gazetteer().count(first) > 0;
     if ((words >= 2 && (given || titled || overlaps)) || (words == 1 && titled)) {
@@ -207,10 +208,13 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
 
   // Link persons to mentions; screen the rest.
   nlohmann::json chunk_mentions = nlohmann::json::array();
+  nlohmann::json chunk_persons = nlohmann::json::array();
+  const size_t full_mentions = raw.size();
+  sweep = 0;
   for (auto& p : persons) {
-    for (size_t m = 0; m < raw.size(); ++m) {
-      if (raw[m].word < p.end_word && raw[m].end_word > p.word &&
-          ents[raw[m].entity].schema == Schema::kPerson) {
+    while (sweep < full_mentions && raw[sweep].end_word <= p.word) ++sweep;
+    for (size_t m = sweep; m < full_mentions && raw[m].word < p.end_word; ++m) {
+      if (raw[m].end_word > p.word && ents[raw[m].entity].schema == Schema::kPerson) {
         p.mention = static_cast<int>(m);
         p.entity_id = ents[raw[m].entity].id;
         p.score = raw[m].score;
@@ -279,17 +283,19 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
   for (const auto& h : hits) {
     TopicAcc& acc = topics_[static_cast<size_t>(h.topic)];
     const Sentence& s = doc.sentences[h.sentence];
-    nlohmann::json ev = {{"sentence", SpanText(chunk, s.start, s.end)},
-                         {"start", base + s.start},
-                         {"end", base + s.end}};
+    auto ev = [&] {
+      return nlohmann::json{{"sentence", SpanText(chunk, s.start, s.end)},
+                            {"start", base + s.start},
+                            {"end", base + s.end}};
+    };
     if (h.negated) {
       ++acc.negated;
-      if (acc.negated_evidence.size() < kMaxEvidence) acc.negated_evidence.push_back(ev);
+      if (acc.negated_evidence.size() < kMaxEvidence) acc.negated_evidence.push_back(ev());
       continue;
     }
     acc.weight += h.weight;
     if (topic_sentences[static_cast<size_t>(h.topic)].insert(h.sentence).second) {
-      if (acc.evidence.size() < kMaxEvidence) acc.evidence.push_back(ev);
+      if (acc.evidence.size() < kMaxEvidence) acc.evidence.push_back(ev());
       sentence_topics[h.sentence].push_back(h.topic);
     }
   }
@@ -307,10 +313,11 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
   auto link_person = [&](uint32_t word, const std::string& name, const std::string& id) {
     if (doc.sentences.empty()) return;
     for (int t : sentence_topics[sentence_of(word)]) {
-      auto& list = topics_[static_cast<size_t>(t)].persons;
-      bool dup = false;
-      for (const auto& x : list) dup = dup || (x["name"] == name);
-      if (dup) continue;
+      TopicAcc& acc = topics_[static_cast<size_t>(t)];
+      if (acc.persons.size() >= kMaxTopicPersons || !acc.person_names.insert(name).second) {
+        continue;
+      }
+      auto& list = acc.persons;
       nlohmann::json pj = {{"name", name}, {"listed", !id.empty()}};
       if (!id.empty()) pj["entity_id"] = id;
       list.push_back(pj);
@@ -340,7 +347,7 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
     auto tj = topics_at(p.word);
     if (!tj.empty()) pj["topics"] = tj;
     if (p.entity_id.empty()) link_person(p.word, name, "");
-    persons_.push_back(pj);
+    chunk_persons.push_back(std::move(pj));
   }
   for (const auto& pl : parties) {
     Query q;
@@ -379,8 +386,11 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
                    [](const nlohmann::json& a, const nlohmann::json& b) {
                      return a["start"].get<size_t>() < b["start"].get<size_t>();
                    });
-  for (const auto& m : chunk_mentions) mentions_.push_back(m);
-  return chunk_mentions;
+  if (keep_) {
+    for (const auto& m : chunk_mentions) mentions_.push_back(m);
+    for (const auto& p : chunk_persons) persons_.push_back(p);
+  }
+  return {{"mentions", std::move(chunk_mentions)}, {"persons", std::move(chunk_persons)}};
 }
 
 nlohmann::json Scanner::Finish() const {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "index/snapshot.h"
@@ -40,9 +41,14 @@ class Scanner {
   ~Scanner();
 
   // Scans one chunk whose first byte is at offset `base` of the whole input.
-  // REQUIRES: `chunk` is valid UTF-8 (see ValidateUtf8). Returns the chunk's mentions JSON
-  // (also kept for Finish()), for streaming output.
+  // REQUIRES: `chunk` is valid UTF-8 (see ValidateUtf8). Returns the chunk's
+  // {"mentions": [...], "persons": [...]} for streaming output (also kept for Finish() unless
+  // KeepOccurrences(false)).
   nlohmann::json Add(std::string_view chunk, size_t base);
+
+  // With false, Finish() has empty "mentions" and "persons" (the caller streamed them), so
+  // memory stays flat however long the input.
+  void KeepOccurrences(bool keep) { keep_ = keep; }
 
   // The whole result so far (DESIGN.md shape).
   nlohmann::json Finish() const;
@@ -54,9 +60,11 @@ class Scanner {
     nlohmann::json evidence = nlohmann::json::array();
     nlohmann::json negated_evidence = nlohmann::json::array();
     nlohmann::json persons = nlohmann::json::array();
+    std::unordered_set<std::string> person_names;
   };
   const index::Snapshot& snapshot_;
   ScanOptions options_;
+  bool keep_ = true;
   std::shared_ptr<const MentionIndex> index_;
   std::string language_;
   nlohmann::json mentions_ = nlohmann::json::array();
