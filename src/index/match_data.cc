@@ -5,6 +5,8 @@
 #include <numeric>
 #include <unordered_set>
 
+#include "text/phonetic.h"
+
 namespace tamiz::index {
 
 namespace {
@@ -64,7 +66,7 @@ void MatchData::ApplyWeights(text::AnalyzedName& name) const {
   for (auto& t : name.tokens) t.weight = TokenWeight(t);
 }
 
-void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i,
+void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_query,
                             std::vector<uint64_t>& keys) {
   const text::Token& t = name.tokens[i];
   const auto type = name.type;
@@ -79,13 +81,23 @@ void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i,
       keys.push_back(KeyHash(type, 'E', del));
     }
   }
-  if (t.skel.size() >= 3) keys.push_back(KeyHash(type, 'S', t.skel));
+  // Skeletons: names romanized from an abjad are indexed under 'A' (looked up by every
+  // query); others under 'S' (looked up only by abjad queries).
+  if (t.skel.size() >= 3) {
+    const bool abjad = (t.flags & text::kAbjad) != 0;
+    if (for_query) {
+      keys.push_back(KeyHash(type, 'A', t.skel));
+      if (abjad) keys.push_back(KeyHash(type, 'S', t.skel));
+    } else {
+      keys.push_back(KeyHash(type, abjad ? 'A' : 'S', t.skel));
+    }
+  }
   for (uint32_t g : t.groups) {
     if (g != 0) keys.push_back(KeyHash(type, 'G', std::to_string(g)));
   }
   // Adjacent concatenation, so "wirra long" finds "wirralong" and vice versa.
   if (i + 1 < name.tokens.size() && Indexable(name.tokens[i + 1])) {
-    keys.push_back(KeyHash(type, 'E', k + name.tokens[i + 1].key));
+    keys.push_back(KeyHash(type, 'E', text::PhoneticKey(t.text + name.tokens[i + 1].text)));
   }
 }
 
@@ -95,7 +107,7 @@ void MatchData::BuildIndex() {
   for (uint32_t n = 0; n < names.size(); ++n) {
     const auto& an = names[n].analyzed;
     keys.clear();
-    for (size_t i = 0; i < an.tokens.size(); ++i) KeysOfToken(an, i, keys);
+    for (size_t i = 0; i < an.tokens.size(); ++i) KeysOfToken(an, i, false, keys);
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (uint64_t k : keys) pairs.emplace_back(k, n);
@@ -134,14 +146,17 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
   double total = 0;
   for (size_t i = 0; i < n; ++i) total += query.tokens[i].weight;
   double remaining = total;
+  double heaviest_visited = 0;
   bool indexable_seen = false;
   for (size_t oi = 0; oi < nn; ++oi) {
     const size_t i = order[oi];
-    // Stop when no candidate outside those found so far can reach min_score.
-    if (indexable_seen && total > 0 && remaining / total < min_score) break;
+    // Stop when no candidate outside those found so far can reach min_score, even if the
+    // keys of one visited token missed it (a typo beyond the key's one-deletion reach).
+    if (indexable_seen && total > 0 && (remaining + heaviest_visited) / total < min_score) break;
     remaining -= query.tokens[i].weight;
+    heaviest_visited = std::max<double>(heaviest_visited, query.tokens[i].weight);
     s.keys.clear();
-    KeysOfToken(query, i, s.keys);
+    KeysOfToken(query, i, true, s.keys);
     // A token merged with its left neighbour also needs that concatenation looked up.
     if (s.keys.empty()) continue;
     indexable_seen = true;

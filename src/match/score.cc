@@ -76,7 +76,7 @@ double ConcatSimilarity(const text::AnalyzedName& q, const text::AnalyzedName& c
   };
   std::string_view sq = concat(q, bq), sc = concat(c, bc);
   if (sq.empty() || sc.empty() || sq[0] != sc[0]) return 0.0;
-  return EditSimilarity(sq, sc);
+  return EditSimilarityAtLeast(sq, sc, 0.85);
 }
 
 bool Mergeable(const text::Token& t) {
@@ -98,7 +98,10 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
   // Romanized names vary by letter; only names written in Latin script on both sides get
   // the sharper company/vessel tolerance.
   const bool sharpen = !person && latin(q.script) && latin(c.script);
+  const bool cross_script = latin(q.script) != latin(c.script);
 
+  // Lowest raw similarity that can survive sharpening and the alignment floor.
+  const double min_raw = sharpen ? 1.0 - (1.0 - kAlignFloor) / 2.0 : kAlignFloor;
   std::array<Option, kMaxOptions> opts;
   size_t nopt = 0;
   auto add = [&](double sim, size_t qi, size_t qn, size_t ci, size_t cn) {
@@ -111,7 +114,7 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
   };
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) {
-      add(TokenSimilarity(q.tokens[i], c.tokens[j], person), i, 1, j, 1);
+      add(TokenSimilarity(q.tokens[i], c.tokens[j], person, min_raw), i, 1, j, 1);
     }
   }
   // Split/merged words: one token on one side against two adjacent tokens on the other.
@@ -123,7 +126,7 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     for (size_t i = 0; i < n; ++i) {
       const auto& qt = q.tokens[i].text;
       if (qt.size() + 2 < cc.size() || qt.size() > cc.size() + 2 || qt[0] != cc[0]) continue;
-      add(EditSimilarity(qt, cc), i, 1, j, 2);
+      add(EditSimilarityAtLeast(qt, cc, min_raw), i, 1, j, 2);
     }
   }
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -133,7 +136,7 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     for (size_t j = 0; j < m; ++j) {
       const auto& ct = c.tokens[j].text;
       if (ct.size() + 2 < qq.size() || ct.size() > qq.size() + 2 || ct[0] != qq[0]) continue;
-      add(EditSimilarity(qq, ct), i, 2, j, 1);
+      add(EditSimilarityAtLeast(qq, ct, min_raw), i, 2, j, 1);
     }
   }
   // Greedy assignment by descending similarity (ties: prefer single-token pairs).
@@ -168,7 +171,10 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     // Unmatched annotations of the query (a branch, a port, an address) are not its name.
     if ((t.flags & text::kAnnotation) != 0 && qpair[i] < 0) continue;
     qw += t.weight;
-    qgot += t.weight * static_cast<double>(qsim[i]) * static_cast<double>(qsim[i]);
+    // Fuzzy matches count sim^2 within a script; across scripts (a romanization on one side)
+    // letter-level variation is expected and counts sim.
+    const double sq = static_cast<double>(qsim[i]);
+    qgot += t.weight * (cross_script ? sq : sq * sq);
     if ((t.flags & text::kNumber) != 0 && (t.flags & text::kAnnotation) == 0) {
       qnum = true;
       num_unmatched |= qpair[i] < 0;

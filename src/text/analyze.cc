@@ -303,6 +303,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
       t.key = PhoneticKey(t.text);
       t.skel = ConsonantSkeleton(t.text);
       t.mask = LetterMask(t.text);
+      t.key_mask = LetterMask(t.key);
       out.tokens.push_back(std::move(t));
     }
     if (!annotation) ++main_tokens;

@@ -36,7 +36,8 @@ struct Token {
   std::string text;  // folded token
   std::string key;   // PhoneticKey(text)
   std::string skel;  // ConsonantSkeleton(key)
-  uint32_t mask = 0;
+  uint32_t mask = 0;      // LetterMask(text)
+  uint32_t key_mask = 0;  // LetterMask(key)
   uint16_t flags = 0;
   int32_t number = -1;          // value when kNumber
   uint32_t groups[2] = {0, 0};  // given-name equivalence groups, 0 = none

@@ -82,17 +82,18 @@ std::string PhoneticKey(std::string_view t) {
 }
 
 std::string ConsonantSkeleton(std::string_view token) {
-  std::string consonants;
-  consonants.reserve(token.size());
+  std::string stripped;
+  stripped.reserve(token.size());
   for (char c : token) {
-    if (IsVowel(c) || c == 'y' || c == 'w' || c == '\'') continue;
-    consonants.push_back(c);
+    if (c == 'y' || c == 'w' || c == '\'') continue;
+    stripped.push_back(c);
   }
-  std::string key = PhoneticKey(consonants);
+  std::string key = PhoneticKey(stripped);
   std::string out;
   out.reserve(key.size());
   for (char c : key) {
     if (IsVowel(c)) continue;
+    if (c == 'j') c = 'g';  // Hebrew gimel+geresh and Latin g both write /dZ/ (George)
     if (!out.empty() && out.back() == c) continue;
     out.push_back(c);
   }

@@ -16,7 +16,7 @@ std::string PhoneticKey(std::string_view token);
 
 // Consonant skeleton of a token: vowels and the vowel letters y and w removed, then the
 // phonetic key rules, doubles collapsed ("muhammad" -> "mhmd"; Arabic "mhmd" -> "mhmd";
-// Hebrew "khdd" and "haddad" -> "hd"; "dawn" and Hebrew "dwn" -> "dn").
+// Hebrew "khdd" and "haddad" -> "hd"; "dawn" and Hebrew "dwn" -> "dn"; j is written g).
 std::string ConsonantSkeleton(std::string_view token);
 
 // Bit i set when letter 'a'+i occurs (bit 26: any digit). Cheap lower bound on edit distance.

@@ -141,6 +141,16 @@ std::string FoldToAscii(std::string_view utf8) {
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   // ICU's Hebrew-Latin writes tsadi, het, shin and tet with dotted/lined letters that
   // Latin-ASCII folds to z, h, s, t; names are usually romanized ts, kh, sh, t (Tzur, Nakhmias).
+  // Geresh after gimel, tsadi, zayin writes j, ch, zh (George, Cesare, Jacques).
+  for (UChar geresh : {static_cast<UChar>(0x27), static_cast<UChar>(0x05F3)}) {
+    const std::pair<UChar, const char16_t*> kGeresh[] = {
+        {0x05D2, u"j"}, {0x05E6, u"ch"}, {0x05E5, u"ch"}, {0x05D6, u"zh"}};
+    for (const auto& [letter, latin] : kGeresh) {
+      icu::UnicodeString from;
+      from.append(letter).append(geresh);
+      u.findAndReplace(from, icu::UnicodeString(latin));
+    }
+  }
   if (u.indexOf(static_cast<UChar>(0x05E6)) >= 0 || u.indexOf(static_cast<UChar>(0x05D7)) >= 0 ||
       u.indexOf(static_cast<UChar>(0x05E9)) >= 0 || u.indexOf(static_cast<UChar>(0x05E5)) >= 0) {
     u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x05E6)), u"ts");
