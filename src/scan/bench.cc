@@ -39,7 +39,9 @@ constexpr std::array<std::string_view, 8> kUnlisted = {
     "Margaret Ellison", "Roberto Quintana", "Helen Park",      "Thomas Whitfield",
     "Lucia Ferreira",   "Daniel Okafor",    "Sofia Lindqvist", "Peter Novak"};
 
-std::string Generate(const index::Snapshot& snapshot, size_t bytes) {
+}  // namespace
+
+std::string GenerateBenchText(const index::Snapshot& snapshot, size_t bytes) {
   std::vector<std::string> listed;
   for (const auto& e : snapshot.entities()) {
     if (e.schema != Schema::kPerson || e.names.empty()) continue;
@@ -76,8 +78,6 @@ std::string Generate(const index::Snapshot& snapshot, size_t bytes) {
   return out;
 }
 
-}  // namespace
-
 Result<nlohmann::json> RunScanBenchmark(const index::Snapshot& snapshot, size_t megabytes) {
   if (megabytes == 0 || megabytes > 4096) {
     return Status::InvalidArgument("bench scan: megabytes must be in [1, 4096]");
@@ -87,7 +87,7 @@ Result<nlohmann::json> RunScanBenchmark(const index::Snapshot& snapshot, size_t 
   auto idx = MentionIndex::Build(snapshot);
   auto t1 = Clock::now();
   (void)MentionIndex::For(snapshot);
-  const std::string text = Generate(snapshot, megabytes << 20);
+  const std::string text = GenerateBenchText(snapshot, megabytes << 20);
   const double mb = static_cast<double>(text.size()) / (1 << 20);
 
   // Full scan in 8 MB chunks, paragraph-aligned, as `tamiz scan` does on large files.
