@@ -48,11 +48,12 @@ size_t ChunkCut(std::string_view buf, bool last) {
   return cut == 0 ? buf.size() : cut;
 }
 
-void PrintHighlighted(std::string_view text, size_t base, const nlohmann::json& mentions,
-                      bool color) {
+void PrintHighlighted(std::string_view text, size_t base,
+                      const std::vector<scan::MentionOut>& mentions, bool color) {
   size_t pos = 0;
   for (const auto& m : mentions) {
-    const size_t s = m["start"].get<size_t>() - base, e = m["end"].get<size_t>() - base;
+    if (m.start < base) continue;
+    const size_t s = m.start - base, e = m.end - base;
     if (s < pos || e > text.size()) continue;
     fmt::print("{}", text.substr(pos, s - pos));
     if (color) {
@@ -70,13 +71,23 @@ struct Summary {
   std::map<std::string, std::pair<std::string, size_t>> listed;  // id -> caption, mentions
   std::set<std::string> unlisted;
 
-  void Add(const nlohmann::json& chunk) {
-    for (const auto& m : chunk["mentions"]) {
+  void Add(const scan::ChunkResult& chunk) {
+    for (const auto& m : chunk.mentions) {
+      auto& slot = listed[m.entity->id];
+      slot.first = m.entity->caption;
+      ++slot.second;
+    }
+    for (const auto& p : chunk.persons) {
+      if (p.entity_id.empty()) unlisted.insert(p.name);
+    }
+  }
+  void Add(const nlohmann::json& r) {
+    for (const auto& m : r["mentions"]) {
       auto& slot = listed[m["entity"]["id"].get<std::string>()];
       slot.first = m["entity"]["caption"].get<std::string>();
       ++slot.second;
     }
-    for (const auto& p : chunk["persons"]) {
+    for (const auto& p : r["persons"]) {
       if (!p["listed"].get<bool>()) unlisted.insert(p["name"].get<std::string>());
     }
   }
@@ -196,7 +207,14 @@ int RunScan(Context& ctx, const ScanArgs& a) {
         if (a.json) {
           fmt::print("{}\n", r->dump(2));
         } else {
-          PrintHighlighted((*r)["text"].get<std::string>(), 0, (*r)["mentions"], color);
+          std::vector<scan::MentionOut> ms;
+          for (const auto& m : (*r)["mentions"]) {
+            scan::MentionOut mo;
+            mo.start = m["start"].get<size_t>();
+            mo.end = m["end"].get<size_t>();
+            ms.push_back(mo);
+          }
+          PrintHighlighted((*r)["text"].get<std::string>(), 0, ms, color);
           Summary sum;
           sum.Add(*r);
           PrintSummary(*r, sum);
@@ -217,17 +235,23 @@ int RunScan(Context& ctx, const ScanArgs& a) {
       ReportError(Status::DataError(name + ": " + s.message()));
       return kExitData;
     }
-    const nlohmann::json found = scanner->Add(chunk, base);
+    const scan::ChunkResult found = scanner->Add(chunk, base);
     if (a.json) {
       // Mentions go straight to stdout, persons to a temporary file: flat memory.
-      for (const auto& m : found["mentions"]) {
-        fmt::print("{}\n{}", mentions_out++ == 0 ? "" : ",", m.dump());
+      std::string out;
+      for (const auto& m : found.mentions) {
+        out += mentions_out++ == 0 ? "\n" : ",\n";
+        scan::AppendJson(out, m);
       }
-      for (const auto& p : found["persons"]) {
-        fmt::print(persons_tmp, "{}\n{}", persons_out++ == 0 ? "" : ",", p.dump());
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+      for (const auto& p : found.persons) {
+        out += persons_out++ == 0 ? "\n" : ",\n";
+        scan::AppendJson(out, p);
       }
+      std::fwrite(out.data(), 1, out.size(), persons_tmp);
     } else {
-      PrintHighlighted(chunk, base, found["mentions"], color);
+      PrintHighlighted(chunk, base, found.mentions, color);
       summary.Add(found);
     }
     base += cut;

@@ -320,15 +320,21 @@ TEST(ScanChunks, OffsetsAreShiftedByTheChunkBase) {
   Scanner s(TestSnapshot(), {});
   (void)s.Add("Nothing here.\n\n", 0);
   auto c = s.Add("Diosdado Cabello again.", 15);
-  const auto& m = c["mentions"];
-  ASSERT_EQ(m.size(), 1u);
-  EXPECT_EQ(m[0]["start"], 15);
-  EXPECT_EQ(c["persons"].size(), 1u);
+  ASSERT_EQ(c.mentions.size(), 1u);
+  EXPECT_EQ(c.mentions[0].start, 15u);
+  EXPECT_EQ(c.persons.size(), 1u);
+  // The streaming serializer writes what ToJson builds.
+  std::string streamed;
+  AppendJson(streamed, c.mentions[0]);
+  EXPECT_EQ(nlohmann::json::parse(streamed), ToJson(c.mentions[0]));
+  streamed.clear();
+  AppendJson(streamed, c.persons[0]);
+  EXPECT_EQ(nlohmann::json::parse(streamed), ToJson(c.persons[0]));
   auto r = s.Finish();
   EXPECT_EQ(r["mentions"].size(), 1u);
   Scanner streaming(TestSnapshot(), {});
   streaming.KeepOccurrences(false);
-  EXPECT_EQ(streaming.Add("Diosdado Cabello ran drug trafficking.", 0)["mentions"].size(), 1u);
+  EXPECT_EQ(streaming.Add("Diosdado Cabello ran drug trafficking.", 0).mentions.size(), 1u);
   auto f = streaming.Finish();
   EXPECT_TRUE(f["mentions"].empty());
   EXPECT_EQ(f["topics"].size(), 1u);
