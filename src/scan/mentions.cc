@@ -320,7 +320,7 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
   std::vector<RawMention> full;
   std::vector<Candidate> cands;
   std::unordered_map<uint32_t, text::AnalyzedName> form_cache;
-  std::unordered_map<std::string, RawMention> verified;  // see below
+  std::unordered_map<uint64_t, RawMention> verified;  // see below
   auto analyzed_form = [&](uint32_t pid) -> const text::AnalyzedName& {
     auto it = form_cache.find(pid);
     if (it != form_cache.end()) return it->second;
@@ -376,15 +376,17 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
       }
     }
     if (cands.empty()) continue;
-    // The same words at the same place in the candidate list verify the same way: cache.
-    std::string cache_key(doc.Fold(doc.words[i]));
-    for (const auto& c : cands)
-      cache_key += "|" + std::to_string(c.pattern) + ":" + std::to_string(c.end_word - i);
+    // The same words with the same candidates verify the same way: cache by a 64-bit hash of
+    // the words (through the legal-form look-ahead) and the candidates.
     uint32_t max_end = 0;
     for (const auto& c : cands) max_end = std::max(max_end, c.end_word);
+    uint64_t cache_key = HashToken(doc.Fold(doc.words[i]));
+    for (const auto& c : cands) {
+      cache_key = Mix(cache_key, (uint64_t{c.pattern} << 8) | (c.end_word - i));
+    }
     for (size_t k = i + 1; k < max_end + 3 && k < n; ++k) {
-      cache_key.push_back(' ');
-      cache_key += doc.Fold(doc.words[k]);
+      cache_key = Mix(cache_key,
+                      HashToken(doc.Fold(doc.words[k])) ^ static_cast<uint64_t>(doc.words[k].gap));
     }
     if (auto it = verified.find(cache_key); it != verified.end()) {
       if (it->second.end_word == 0) continue;
@@ -460,9 +462,9 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
       }
     }
     if (full.size() > before) {
-      verified.emplace(std::move(cache_key), full.back());
+      verified.emplace(cache_key, full.back());
     } else {
-      verified.emplace(std::move(cache_key), RawMention{});
+      verified.emplace(cache_key, RawMention{});
     }
   }
 

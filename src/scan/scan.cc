@@ -24,6 +24,13 @@ namespace {
 constexpr size_t kMaxEvidence = 5;
 constexpr size_t kMaxPersonWords = 5;
 constexpr size_t kMaxTopicPersons = 50;
+
+enum WordClass : uint8_t {
+  kNotName = 1 << 0,
+  kTitle = 1 << 1,
+  kParticleWord = 1 << 2,
+  kGivenName = 1 << 3,
+};
 // A detected person whose screening hit covers less than this share of the listed name...
 constexpr double kMinListedCoverage = 0.7;
 // ...alerts only when its tokens are this rare (mean IDF weight; scan/mentions.cc).
@@ -132,28 +139,38 @@ ChunkResult Scanner::Add(std::string_view chunk, size_t base) {
   for (const auto& s : doc.sentences) {
     if (s.first_word < n) sentence_first[s.first_word] = true;
   }
+  // Word classes for person detection, looked up once per distinct word (kept across chunks).
+  auto word_class = [&](size_t i) -> uint8_t {
+    const std::string_view f = doc.Fold(doc.words[i]);
+    auto [it, fresh] = word_classes_.try_emplace(HashToken(f), 0);
+    if (fresh) {
+      const std::string s(f);
+      uint8_t c = 0;
+      if (s.empty() || IsNonNameWord(s) || tab.country_words.count(s) > 0) c |= kNotName;
+      if (tab.honorifics.count(s) > 0) c |= kTitle;
+      if (tab.particles.count(s) > 0) c |= kParticleWord;
+      if (Gazetteer().count(s) > 0) c |= kGivenName;
+      it->second = c;
+    }
+    return it->second;
+  };
   auto name_word = [&](size_t i) {
     const Word& w = doc.words[i];
     if ((w.flags & kCapitalized) == 0 || (w.flags & kHasDigit) != 0) return false;
     if ((w.flags & kAllCaps) != 0 && !mo.any_case) return false;  // acronyms
-    const std::string f(doc.Fold(w));
-    if (f.empty() || IsNonNameWord(f) || tab.country_words.count(f) > 0) return false;
-    return true;
+    return (word_class(i) & kNotName) == 0;
   };
   size_t sweep = 0;  // first mention that may overlap the current run (raw is sorted)
   for (size_t i = 0; i < n; ++i) {
     if ((doc.words[i].flags & kCapitalized) == 0) continue;
     bool titled = false;
     size_t b = i;
-    {
-      const std::string f(doc.Fold(doc.words[i]));
-      if (tab.honorifics.count(f) > 0 && i + 1 < n &&
-          (doc.words[i + 1].gap == Gap::kSpace || doc.words[i + 1].gap == Gap::kPeriod)) {
-        titled = true;
-        b = i + 1;
-        // "U.S. Sen. Marco Rubio": a second title word.
-        if (b + 1 < n && tab.honorifics.count(std::string(doc.Fold(doc.words[b]))) > 0) ++b;
-      }
+    if ((word_class(i) & kTitle) != 0 && i + 1 < n &&
+        (doc.words[i + 1].gap == Gap::kSpace || doc.words[i + 1].gap == Gap::kPeriod)) {
+      titled = true;
+      b = i + 1;
+      // "Gen. Sen. Marco Rubio": a second title word.
+      if (b + 1 < n && (word_class(b) & kTitle) != 0) ++b;
     }
     if (b >= n || !name_word(b) || doc.words[b].fold_len < 2) continue;
     size_t e = b + 1;
@@ -169,9 +186,8 @@ ChunkResult Scanner::Add(std::string_view chunk, size_t base) {
         continue;
       }
       // A lowercase particle inside the name ("Antonio de la Cruz").
-      const std::string f(doc.Fold(w));
-      if (tab.particles.count(f) > 0 && e + 1 < n && doc.words[e + 1].gap == Gap::kSpace &&
-          name_word(e + 1)) {
+      if ((word_class(e) & kParticleWord) != 0 && e + 1 < n &&
+          doc.words[e + 1].gap == Gap::kSpace && name_word(e + 1)) {
         e += 2;
         continue;
       }
@@ -179,23 +195,22 @@ ChunkResult Scanner::Add(std::string_view chunk, size_t base) {
     }
     // "Analyst Peter Novak", "Former Roger Smith": start at the first given name when the
     // run does not start with one.
-    if (!titled && Gazetteer().count(std::string(doc.Fold(doc.words[b]))) == 0) {
+    if (!titled && (word_class(b) & kGivenName) == 0) {
       for (size_t k = b + 1; k + 1 < e; ++k) {
         if (doc.words[k].gap != Gap::kSpace) break;
-        if (Gazetteer().count(std::string(doc.Fold(doc.words[k]))) > 0) {
+        if ((word_class(k) & kGivenName) != 0) {
           b = k;
           break;
         }
       }
     }
     const size_t words = e - b;
-    const std::string first(doc.Fold(doc.words[b]));
     bool overlaps = false;
     while (sweep < raw.size() && raw[sweep].end_word <= b) ++sweep;
     for (size_t m = sweep; m < raw.size() && raw[m].word < e; ++m) {
       if (raw[m].end_word > b && ents[raw[m].entity].schema == Schema::kPerson) overlaps = true;
     }
-    const bool given = Gazetteer().count(first) > 0;
+    const bool given = (word_class(b) & kGivenName) != 0;
     if ((words >= 2 && (given || titled || overlaps)) || (words == 1 && titled)) {
       Person p;
       p.word = static_cast<uint32_t>(b);

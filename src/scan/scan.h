@@ -100,6 +100,7 @@ class Scanner {
   nlohmann::json parties_ = nlohmann::json::array();
   std::vector<TopicAcc> topics_;
   std::unordered_map<std::string, std::pair<std::string, double>> screened_;  // name -> hit
+  std::unordered_map<uint64_t, uint8_t> word_classes_;  // word hash -> person-detection class
 };
 
 // Status for the first invalid UTF-8 sequence of `text` (kInvalidArgument naming the byte
