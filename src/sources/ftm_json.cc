@@ -245,6 +245,7 @@ Status FtmReader::ReadLine(const std::string& file, const ftm::Line& line) {
       // nulls carry nothing screenable and are ignored.
       if (!value.is_array() && !value.is_string() && !value.is_number()) continue;
       auto& out = raw.props[key];
+      const std::string& prop = key;  // clang < 16 cannot capture a structured binding
       auto add = [&](const Json& v) -> Status {
         std::string s;
         if (v.is_string()) {
@@ -255,7 +256,7 @@ Status FtmReader::ReadLine(const std::string& file, const ftm::Line& line) {
         if (s.size() > options_.max_field_bytes) {
           return Malformed(
               file, line.number, id,
-              fmt::format("property \"{}\": value of {} bytes is over the limit", key, s.size()));
+              fmt::format("property \"{}\": value of {} bytes is over the limit", prop, s.size()));
         }
         if (!s.empty()) AddUnique(out, std::move(s));
         return Status::Ok();
