@@ -230,18 +230,18 @@ void ScreenRow(const Engine& engine, const Row& row, BatchFormat format, const C
     return;
   }
   ScreenResult r = engine.Screen(rq->query);
-  json results = json::array();
-  for (const Hit& h : r.hits) {
-    if (h.match) out.matched = true;
-    results.push_back(HitToJson(h));
+  auto dump = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
+  // Built by hand to keep the documented key order (row, line, id, query, results).
+  std::string& o = out.output;
+  o = fmt::format("{{\"row\":{},\"line\":{},\"id\":{},\"query\":{},\"results\":[", row.number,
+                  row.line, dump(rq->id), dump(QueryToJson(rq->query)));
+  for (size_t i = 0; i < r.hits.size(); ++i) {
+    if (r.hits[i].match) out.matched = true;
+    if (i > 0) o.push_back(',');
+    o += dump(HitToJson(r.hits[i]));
   }
+  o += "]}";
   out.results = r.hits.size();
-  json line = {{"row", row.number},
-               {"line", row.line},
-               {"id", rq->id},
-               {"query", QueryToJson(rq->query)},
-               {"results", std::move(results)}};
-  out.output = line.dump(-1, ' ', false, json::error_handler_t::replace);
   out.output.push_back('\n');
 }
 
