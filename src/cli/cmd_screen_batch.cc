@@ -56,9 +56,15 @@ int RunBatchScreen(Context& ctx, const std::string& input, const std::string& ou
   std::ostream* out = &std::cout;
   std::string tmp_path;
   if (!output.empty() && output != "-") {
-    tmp_path = output + ".partial";
+    // A regular file is written beside and renamed into place when complete, so a failed
+    // run never leaves a truncated HITS file that looks finished. Devices and pipes
+    // (/dev/null, a FIFO) are written directly.
+    std::error_code ec;
+    auto st = fs::status(output, ec);
+    bool direct = !ec && fs::exists(st) && !fs::is_regular_file(st);
+    if (!direct) tmp_path = output + ".partial";
     out_file.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    out_file.open(tmp_path, std::ios::binary | std::ios::trunc);
+    out_file.open(direct ? output : tmp_path, std::ios::binary | std::ios::trunc);
     if (!out_file) {
       fmt::print(stderr, "tamiz: {}: cannot write output\n", output);
       return kExitData;

@@ -41,7 +41,9 @@ struct ServerOptions {
   int read_timeout_ms = 5000;
   int write_timeout_ms = 5000;
   int keep_alive_timeout_s = 2;
-  size_t keep_alive_max_requests = 1000;
+  // Requests per connection before the server closes it, so that queued connections get a
+  // worker in turn (thread-per-connection model, docs/SERVER.md).
+  size_t keep_alive_max_requests = 100;
   ApiKeys api_keys;  // empty: no authentication (and /admin/reload disabled)
 };
 
