@@ -24,7 +24,7 @@ test: build
 
 # Unit and integration tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps
-	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTAMIZ_SANITIZE=ON \
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAMIZ_SANITIZE=ON \
 	  -DTAMIZ_BUILD_BENCH=OFF -DTAMIZ_WERROR=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 TAMIZ_ASAN=1 ctest --output-on-failure -j $(JOBS)

@@ -19,10 +19,20 @@ namespace tamiz {
 namespace index {
 class Snapshot;
 }
+namespace graph {
+class Exposure;
+}
 
 struct EngineOptions {
   std::filesystem::path data_dir;  // contains lists/<dataset>/<version>/
   bool lenient = false;            // skip (and report) malformed records instead of failing
+};
+
+// A snapshot and what is computed once from it (listing status, the OFAC 50% rule); the
+// engine swaps both together so readers never see one without the other.
+struct EngineState {
+  std::shared_ptr<const index::Snapshot> snapshot;
+  std::shared_ptr<const graph::Exposure> exposure;
 };
 
 // Hits plus the snapshot that owns the entities they point to.
@@ -46,12 +56,14 @@ class Engine {
   // keeps serving and the error is returned.
   Status Reload();
 
-  std::shared_ptr<const index::Snapshot> snapshot() const { return snapshot_.load(); }
+  std::shared_ptr<const index::Snapshot> snapshot() const { return state()->snapshot; }
+  // The current snapshot with its exposure (graph/exposure.h); never null.
+  std::shared_ptr<const EngineState> state() const { return state_.load(); }
   const EngineOptions& options() const { return options_; }
 
  private:
   EngineOptions options_;
-  std::atomic<std::shared_ptr<const index::Snapshot>> snapshot_;
+  std::atomic<std::shared_ptr<const EngineState>> state_;
 };
 
 // Where the bundled data lives when no --data flag is given: $TAMIZ_DATA, then `data/`

@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "index/match_data.h"
 #include "index/snapshot.h"
 #include "match/eval.h"
+#include "match/score.h"
 
 namespace tamiz::cli {
 
@@ -82,8 +84,8 @@ int RunPairs(Context& ctx, const EvalArgs& a) {
         for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
         return o + "\"";
       };
-      f << r.line << ',' << q(r.name1) << ',' << q(r.name2) << ',' << (r.is_match ? "true" : "false")
-        << ',' << fmt::format("{:.4f}", scores[i]) << '\n';
+      f << r.line << ',' << q(r.name1) << ',' << q(r.name2) << ','
+        << (r.is_match ? "true" : "false") << ',' << fmt::format("{:.4f}", scores[i]) << '\n';
     }
   }
   if (a.json) {
@@ -123,9 +125,10 @@ int RunRetrieval(Context& ctx, const EvalArgs& a) {
     out["misses"] = m.misses;
     std::cout << out.dump(2) << "\n";
   } else {
-    fmt::print("queries {}  with expected {}  recall@1 {:.4f}  recall@10 {:.4f}  alert rate "
-               "{:.4f}  p50 {:.1f} us\n",
-               m.n, m.with_expected, m.recall_at_1, m.recall_at_10, m.alert_rate, m.p50_us);
+    fmt::print(
+        "queries {}  with expected {}  recall@1 {:.4f}  recall@10 {:.4f}  alert rate "
+        "{:.4f}  p50 {:.1f} us\n",
+        m.n, m.with_expected, m.recall_at_1, m.recall_at_10, m.alert_rate, m.p50_us);
     for (const auto& s : m.misses) fmt::print("  miss: {}\n", s);
   }
   return kExitOk;
@@ -145,6 +148,40 @@ void AddEvalCommand(CLI::App& app, Context& ctx) {
   pairs->add_flag("--json", a.json, "Print JSON");
   pairs->add_flag("--no-lists", a.no_lists, "Uniform token weights (do not load the lists)");
   pairs->callback([&ctx] { ctx.exit_code = RunPairs(ctx, a); });
+  static std::string ca, cb, cschema;
+  auto* cmp = cmd->add_subcommand("compare", "Explain how two names are analysed and scored");
+  cmp->add_option("name1", ca)->required();
+  cmp->add_option("name2", cb)->required();
+  cmp->add_option("--schema", cschema, "Person (default), Company, Vessel, ...");
+  cmp->callback([&ctx] {
+    match::PairRow row;
+    row.name1 = ca;
+    row.name2 = cb;
+    if (auto s = ParseSchema(cschema); s) row.type = index::NameTypeForSchema(*s);
+    auto engine = ctx.OpenEngine();
+    if (!engine) return;
+    auto snap = engine->snapshot();
+    for (const auto& n : {ca, cb}) {
+      auto an = text::AnalyzeName(n, row.type);
+      snap->match_data().ApplyWeights(an);
+      fmt::print("'{}' [{}]:", n, an.legal_class);
+      for (const auto& t : an.tokens) {
+        fmt::print(" {}(key {}, skel {}, w {:.2f}, f {:x})", t.text, t.key, t.skel, t.weight,
+                   t.flags);
+      }
+      fmt::print("\n");
+    }
+    auto x = text::AnalyzeName(ca, row.type), y = text::AnalyzeName(cb, row.type);
+    snap->match_data().ApplyWeights(x);
+    snap->match_data().ApplyWeights(y);
+    std::string e1, e2;
+    auto s1 = match::ScoreNames(x, y, &e1), s2 = match::ScoreNames(y, x, &e2);
+    fmt::print("1->2 {:.4f} (qcov {:.3f} ccov {:.3f}) {}\n", s1.score, s1.query_coverage,
+               s1.candidate_coverage, e1);
+    fmt::print("2->1 {:.4f} (qcov {:.3f} ccov {:.3f}) {}\n", s2.score, s2.query_coverage,
+               s2.candidate_coverage, e2);
+    fmt::print("pair score {:.4f}\n", match::ScorePair(snap.get(), row));
+  });
   auto* retr = cmd->add_subcommand("retrieval", "Screen query records, measure recall/alerts");
   retr->add_option("--queries", a.queries, "CSV with full_name (or name) [, expected_id, ...]")
       ->required();

@@ -1,11 +1,233 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+
 #include "cli/commands.h"
+#include "scan/bench.h"
+#include "scan/document.h"
+#include "scan/scan.h"
+#include "util/file_io.h"
 
 namespace tamiz::cli {
 
+namespace {
+
+// Inputs larger than this are scanned in paragraph-aligned chunks of kChunkBytes.
+constexpr size_t kChunkBytes = size_t{8} << 20;
+
+struct ScanArgs {
+  std::string input;
+  bool json = false;
+  bool html = false;
+  bool payment = false;
+  double threshold = kDefaultThreshold;
+  size_t bench_mb = 0;
+};
+
+// Where to cut `buf` so that the head ends at a paragraph (else line, else sentence, else
+// UTF-8 character) boundary. Returns buf.size() when `last` (no more input follows).
+size_t ChunkCut(std::string_view buf, bool last) {
+  if (last) return buf.size();
+  size_t p = buf.rfind("\n\n");
+  if (p != std::string_view::npos && p > buf.size() / 2) return p + 2;
+  p = buf.rfind('\n');
+  if (p != std::string_view::npos && p > buf.size() / 2) return p + 1;
+  p = buf.rfind(". ");
+  if (p != std::string_view::npos && p > buf.size() / 2) return p + 2;
+  size_t cut = buf.size();
+  while (cut > 0 && (static_cast<unsigned char>(buf[cut - 1]) & 0xC0) == 0x80) --cut;
+  if (cut > 0 && static_cast<unsigned char>(buf[cut - 1]) >= 0xC0) --cut;
+  return cut == 0 ? buf.size() : cut;
+}
+
+void PrintHighlighted(std::string_view text, size_t base, const nlohmann::json& mentions,
+                      bool color) {
+  size_t pos = 0;
+  for (const auto& m : mentions) {
+    const size_t s = m["start"].get<size_t>() - base, e = m["end"].get<size_t>() - base;
+    if (s < pos || e > text.size()) continue;
+    fmt::print("{}", text.substr(pos, s - pos));
+    if (color) {
+      fmt::print("\x1b[1;31m{}\x1b[0m", text.substr(s, e - s));
+    } else {
+      fmt::print("[[{}]]", text.substr(s, e - s));
+    }
+    pos = e;
+  }
+  fmt::print("{}", text.substr(pos));
+}
+
+void PrintSummary(const nlohmann::json& r) {
+  fmt::print("\n\nLanguage: {}\n", r["language"].get<std::string>());
+  fmt::print("Listed parties:\n");
+  std::map<std::string, std::pair<std::string, size_t>> listed;
+  for (const auto& m : r["mentions"]) {
+    auto& slot = listed[m["entity"]["id"].get<std::string>()];
+    slot.first = m["entity"]["caption"].get<std::string>();
+    ++slot.second;
+  }
+  if (listed.empty()) fmt::print("  (none)\n");
+  for (const auto& [id, v] : listed)
+    fmt::print("  {:<22} {}  ({} mentions)\n", id, v.first, v.second);
+  fmt::print("Unlisted people:\n");
+  std::set<std::string> people;
+  for (const auto& p : r["persons"]) {
+    if (!p["listed"].get<bool>()) people.insert(p["name"].get<std::string>());
+  }
+  if (people.empty()) fmt::print("  (none)\n");
+  for (const auto& p : people) fmt::print("  {}\n", p);
+  fmt::print("Topics:\n");
+  if (r["topics"].empty()) fmt::print("  (none)\n");
+  for (const auto& t : r["topics"]) {
+    fmt::print("  {:<18} {:.2f}  ({} evidence sentences", t["topic"].get<std::string>(),
+               t["score"].get<double>(), t["evidence"].size());
+    if (t.contains("persons")) {
+      std::string names;
+      for (const auto& p : t["persons"])
+        names += (names.empty() ? "" : ", ") + p["name"].get<std::string>();
+      fmt::print("; persons: {}", names);
+    }
+    fmt::print(")\n");
+  }
+  if (r.contains("parties")) {
+    fmt::print("Payment parties:\n");
+    for (const auto& p : r["parties"]) {
+      fmt::print("  {:<20} {}  {}\n", p["label"].get<std::string>(), p["name"].get<std::string>(),
+                 p["listed"].get<bool>() ? "LISTED " + p["entity"]["id"].get<std::string>()
+                                         : "not listed");
+    }
+  }
+}
+
+int RunScan(Context& ctx, const ScanArgs& a) {
+  if (a.bench_mb > 0) {
+    auto engine = ctx.OpenEngine();
+    if (!engine) return ctx.exit_code;
+    auto r = scan::RunScanBenchmark(*engine->snapshot(), a.bench_mb);
+    if (!r.ok()) return ReportError(r.status());
+    fmt::print("{}\n", r->dump(2));
+    return kExitOk;
+  }
+  if (a.input.empty()) {
+    return ReportError(Status::InvalidArgument("scan: give a FILE or - for stdin"));
+  }
+  const bool from_stdin = a.input == "-";
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (!from_stdin) {
+    file.open(a.input, std::ios::binary);
+    if (!file) return ReportError(Status::IoError(a.input + ": cannot open"));
+    in = &file;
+  }
+  std::string name = from_stdin ? "<stdin>" : a.input;
+  bool html = a.html;
+  const bool by_extension = name.size() > 5 && (name.ends_with(".html") || name.ends_with(".htm"));
+  if (by_extension) html = true;
+
+  std::unique_ptr<Engine> engine;
+  std::shared_ptr<const index::Snapshot> snapshot;
+  scan::ScanOptions opts;
+  opts.payment = a.payment;
+  opts.threshold = a.threshold;
+  const bool color = !a.json && isatty(STDOUT_FILENO) != 0;
+
+  std::string buf;
+  std::vector<char> block(kChunkBytes);
+  size_t base = 0, base_line = 1;
+  bool eof = false;
+  bool first = true;
+  std::unique_ptr<scan::Scanner> scanner;
+  while (!eof || !buf.empty()) {
+    while (!eof && buf.size() < kChunkBytes) {
+      in->read(block.data(), static_cast<std::streamsize>(block.size()));
+      const auto got = static_cast<size_t>(in->gcount());
+      buf.append(block.data(), got);
+      if (got == 0 || !*in) eof = true;
+    }
+    if (first) {
+      first = false;
+      // Reject invalid UTF-8 in the first chunk before loading the lists.
+      if (Status s = scan::ValidateUtf8(std::string_view(buf).substr(0, ChunkCut(buf, eof)));
+          !s.ok()) {
+        ReportError(Status::DataError(name + ": " + s.message()));
+        return kExitData;
+      }
+      engine = ctx.OpenEngine();
+      if (!engine) return ctx.exit_code;
+      snapshot = engine->snapshot();
+      if (!html && !a.html && scan::LooksLikeHtml(buf)) html = true;
+      if (html) {
+        // HTML is stripped as a whole: read everything.
+        while (!eof) {
+          in->read(block.data(), static_cast<std::streamsize>(block.size()));
+          const auto got = static_cast<size_t>(in->gcount());
+          buf.append(block.data(), got);
+          if (got == 0 || !*in) eof = true;
+        }
+        if (Status s = scan::ValidateUtf8(buf); !s.ok()) {
+          ReportError(Status::DataError(name + ": " + s.message()));
+          return kExitData;
+        }
+        opts.html = true;
+        auto r = scan::ScanToJson(*snapshot, buf, opts);
+        if (!r.ok()) {
+          ReportError(Status::DataError(name + ": " + r.status().message()));
+          return kExitData;
+        }
+        if (a.json) {
+          fmt::print("{}\n", r->dump(2));
+        } else {
+          PrintHighlighted((*r)["text"].get<std::string>(), 0, (*r)["mentions"], color);
+          PrintSummary(*r);
+        }
+        return kExitOk;
+      }
+      scanner = std::make_unique<scan::Scanner>(*snapshot, opts);
+    }
+    const size_t cut = ChunkCut(buf, eof);
+    std::string_view chunk(buf.data(), cut);
+    if (Status s = scan::ValidateUtf8(chunk, base, base_line); !s.ok()) {
+      ReportError(Status::DataError(name + ": " + s.message()));
+      return kExitData;
+    }
+    nlohmann::json mentions = scanner->Add(chunk, base);
+    if (!a.json) PrintHighlighted(chunk, base, mentions, color);
+    base += cut;
+    base_line += static_cast<size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
+    buf.erase(0, cut);
+    if (eof && buf.empty()) break;
+  }
+  nlohmann::json r = scanner->Finish();
+  if (a.json) {
+    fmt::print("{}\n", r.dump(2));
+  } else {
+    PrintSummary(r);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 void AddScanCommand(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("scan", "Find listed parties and risk topics in text");
-  cmd->callback(
-      [&ctx] { ctx.exit_code = ReportError(Status::Unavailable("scan: not implemented yet")); });
+  static ScanArgs a;
+  auto* cmd = app.add_subcommand("scan", "Find listed parties, people and risk topics in text");
+  cmd->add_option("input", a.input, "Text or HTML file, or - for stdin");
+  cmd->add_option("--bench", a.bench_mb,
+                  "Benchmark: scan N MB of generated text, against a naive scan (no input)");
+  cmd->add_flag("--json", a.json, "JSON output (DESIGN.md scan shape)");
+  cmd->add_flag("--html", a.html, "Input is HTML (auto-detected by extension and content)");
+  cmd->add_flag("--payment", a.payment,
+                "Payment free text: screen labelled party lines (BENEFICIARY:, :59:, /BNF/)");
+  cmd->add_option("--threshold", a.threshold, "Match threshold in [0,1]")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->callback([&ctx] { ctx.exit_code = RunScan(ctx, a); });
 }
 
 }  // namespace tamiz::cli

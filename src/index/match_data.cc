@@ -5,6 +5,8 @@
 #include <numeric>
 #include <unordered_set>
 
+#include "text/phonetic.h"
+
 namespace tamiz::index {
 
 namespace {
@@ -26,9 +28,7 @@ uint64_t KeyHash(text::NameType type, char space, std::string_view s) {
   return Fnv(h, s);
 }
 
-bool Indexable(const text::Token& t) {
-  return (t.flags & (text::kInitial | text::kNumber)) == 0;
-}
+bool Indexable(const text::Token& t) { return (t.flags & (text::kInitial | text::kNumber)) == 0; }
 
 // Per-thread scratch for Candidates(): visit stamps, so no allocation per query.
 struct Scratch {
@@ -64,28 +64,49 @@ void MatchData::ApplyWeights(text::AnalyzedName& name) const {
   for (auto& t : name.tokens) t.weight = TokenWeight(t);
 }
 
-void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i,
+void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_query,
                             std::vector<uint64_t>& keys) {
   const text::Token& t = name.tokens[i];
   const auto type = name.type;
   if (!Indexable(t)) return;
   const std::string& k = t.key;
-  keys.push_back(KeyHash(type, 'E', k));
-  if (k.size() >= 4) {
+  // One-deletion neighbourhoods (symmetric deletion, as in SymSpell) of the phonetic key and
+  // of the text: a name within one edit of the query in either form shares a key with it. The
+  // text form catches typos that change a key rule (a typo creating "ts", "ou", a double).
+  auto neighbourhood = [&](char space, const std::string& s) {
+    keys.push_back(KeyHash(type, space, s));
+    if (s.size() < 4) return;
     std::string del;
-    for (size_t p = 0; p < k.size(); ++p) {
-      del.assign(k, 0, p);
-      del.append(k, p + 1, std::string::npos);
-      keys.push_back(KeyHash(type, 'E', del));
+    for (size_t p = 0; p < s.size(); ++p) {
+      del.assign(s, 0, p);
+      del.append(s, p + 1, std::string::npos);
+      keys.push_back(KeyHash(type, space, del));
+    }
+  };
+  neighbourhood('E', k);
+  neighbourhood('T', t.text);
+  // Skeletons: names romanized from an abjad are indexed under 'A' (looked up by every
+  // query); others under 'S' (looked up only by abjad queries).
+  if (t.skel.size() >= 2) {
+    const bool abjad = (t.flags & text::kAbjad) != 0;
+    if (for_query) {
+      keys.push_back(KeyHash(type, 'A', t.skel));
+      if (abjad && t.skel.size() >= 3) keys.push_back(KeyHash(type, 'S', t.skel));
+    } else if (abjad || t.skel.size() >= 3) {
+      keys.push_back(KeyHash(type, abjad ? 'A' : 'S', t.skel));
     }
   }
-  if (t.skel.size() >= 3) keys.push_back(KeyHash(type, 'S', t.skel));
   for (uint32_t g : t.groups) {
     if (g != 0) keys.push_back(KeyHash(type, 'G', std::to_string(g)));
   }
   // Adjacent concatenation, so "wirra long" finds "wirralong" and vice versa.
   if (i + 1 < name.tokens.size() && Indexable(name.tokens[i + 1])) {
-    keys.push_back(KeyHash(type, 'E', k + name.tokens[i + 1].key));
+    keys.push_back(KeyHash(type, 'E', text::PhoneticKey(t.text + name.tokens[i + 1].text)));
+  }
+  // A query token also looks up its merge with the token before it, in case that one is
+  // pruned (too common to visit).
+  if (for_query && i > 0 && Indexable(name.tokens[i - 1])) {
+    keys.push_back(KeyHash(type, 'E', text::PhoneticKey(name.tokens[i - 1].text + t.text)));
   }
 }
 
@@ -95,7 +116,7 @@ void MatchData::BuildIndex() {
   for (uint32_t n = 0; n < names.size(); ++n) {
     const auto& an = names[n].analyzed;
     keys.clear();
-    for (size_t i = 0; i < an.tokens.size(); ++i) KeysOfToken(an, i, keys);
+    for (size_t i = 0; i < an.tokens.size(); ++i) KeysOfToken(an, i, false, keys);
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (uint64_t k : keys) pairs.emplace_back(k, n);
@@ -134,17 +155,22 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
   double total = 0;
   for (size_t i = 0; i < n; ++i) total += query.tokens[i].weight;
   double remaining = total;
+  // Weight of the heaviest visited token whose keys cannot be trusted to have found every
+  // fuzzy match: too short for deletion keys, or it found nothing at all (likely a typo
+  // beyond one edit). The bound keeps it as if unvisited.
+  double unreliable = 0;
   bool indexable_seen = false;
   for (size_t oi = 0; oi < nn; ++oi) {
     const size_t i = order[oi];
     // Stop when no candidate outside those found so far can reach min_score.
-    if (indexable_seen && total > 0 && remaining / total < min_score) break;
+    if (indexable_seen && total > 0 && (remaining + unreliable) / total < min_score) break;
     remaining -= query.tokens[i].weight;
     s.keys.clear();
-    KeysOfToken(query, i, s.keys);
+    KeysOfToken(query, i, true, s.keys);
     // A token merged with its left neighbour also needs that concatenation looked up.
     if (s.keys.empty()) continue;
     indexable_seen = true;
+    const size_t before = out.size();
     for (uint64_t k : s.keys) {
       auto it = std::lower_bound(keys_.begin(), keys_.end(), k);
       if (it == keys_.end() || *it != k) continue;
@@ -155,6 +181,9 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
         s.stamp[name] = s.epoch;
         out.push_back(name);
       }
+    }
+    if (query.tokens[i].key.size() < 4 || out.size() == before) {
+      unreliable = std::max<double>(unreliable, query.tokens[i].weight);
     }
   }
   if (!indexable_seen) {

@@ -43,16 +43,17 @@ struct MatchData {
 
   // Candidate retrieval. Appends to `out` the indices into `names` (of names analysed as
   // `query.type`) that share an index key with the query. Query tokens are visited from
-  // the heaviest down and the visit stops once the tokens left could not on their own give a
-  // score of `min_score` (MaxScore pruning: score <= matched query weight / total query
-  // weight). Each name is appended once. Thread-safe.
+  // the heaviest down and the visit stops once the tokens left, plus the heaviest visited one
+  // (in case its keys missed a fuzzy match), could not give a score of `min_score` (MaxScore
+  // pruning: score <= matched query weight / total query weight). Each name is appended once.
+  // Thread-safe.
   void Candidates(const text::AnalyzedName& query, double min_score,
                   std::vector<uint32_t>& out) const;
 
   // Index keys of one analysed token sequence (exposed for tests): hashes of the phonetic
   // key and its one-deletion variants, of the consonant skeleton, of the given-name groups
   // and of adjacent-token concatenations, each tagged with the name type.
-  static void KeysOfToken(const text::AnalyzedName& name, size_t token,
+  static void KeysOfToken(const text::AnalyzedName& name, size_t token, bool for_query,
                           std::vector<uint64_t>& keys);
 
   size_t key_count() const { return keys_.size(); }
@@ -64,9 +65,9 @@ struct MatchData {
 
   std::unordered_map<std::string, uint32_t> df_;  // phonetic key -> names containing it
   double log_n1_ = 1.0;
-  std::vector<uint64_t> keys_;       // sorted distinct key hashes
-  std::vector<uint32_t> offsets_;    // keys_.size() + 1
-  std::vector<uint32_t> postings_;   // name indices, per key ascending
+  std::vector<uint64_t> keys_;      // sorted distinct key hashes
+  std::vector<uint32_t> offsets_;   // keys_.size() + 1
+  std::vector<uint32_t> postings_;  // name indices, per key ascending
 };
 
 // Builds the matching data for `entities`.

@@ -62,7 +62,12 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Build(std::vector<ParsedList> 
   kept.reserve(snap->relations_.size());
   for (auto& r : snap->relations_) {
     auto src = snap->by_id_.find(r.source_id);
-    if (src == snap->by_id_.end()) continue;
+    if (src == snap->by_id_.end()) {
+      // Relation-only lists (ownership CSV) may name a source no loaded list has: keep the
+      // relation when its target is known, indexed from the target side only.
+      if (!r.target_id.empty() && snap->by_id_.contains(r.target_id)) kept.push_back(std::move(r));
+      continue;
+    }
     if (r.target_id.empty() && !r.target_name.empty()) {
       const auto& ds = snap->entities_[src->second].dataset;
       auto it = by_name.find(ds + "|" + UpperKey(r.target_name));
@@ -74,7 +79,7 @@ Result<std::shared_ptr<const Snapshot>> Snapshot::Build(std::vector<ParsedList> 
   for (uint32_t ri = 0; ri < snap->relations_.size(); ++ri) {
     const auto& r = snap->relations_[ri];
     auto src = snap->by_id_.find(r.source_id);
-    out_pairs.emplace_back(src->second, ri);
+    if (src != snap->by_id_.end()) out_pairs.emplace_back(src->second, ri);
     auto dst = snap->by_id_.find(r.target_id);
     if (dst != snap->by_id_.end()) in_pairs.emplace_back(dst->second, ri);
   }

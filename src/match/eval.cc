@@ -51,8 +51,8 @@ Result<std::vector<PairRow>> ReadPairsCsv(const std::filesystem::path& path) {
     return Status::DataError(fmt::format("{}: empty file or unreadable header", fname));
   }
   auto header = util::NormalizeHeader(fields);
-  int schema = Column(header, "schema"), n1 = Column(header, "name1"),
-      n2 = Column(header, "name2"), label = Column(header, "is_match");
+  int schema = Column(header, "schema"), n1 = Column(header, "name1"), n2 = Column(header, "name2"),
+      label = Column(header, "is_match");
   bool all_true = false;
   if (n1 < 0 || n2 < 0 || label < 0) {
     n1 = Column(header, "query");
@@ -162,8 +162,8 @@ Result<std::vector<RetrievalRow>> ReadRetrievalCsv(const std::filesystem::path& 
             expected = Column(header, "expected_id");
   std::vector<RetrievalRow> rows;
   while (csv.Next(fields)) {
-    RetrievalRow r{Field(fields, name),   Field(fields, schema), Field(fields, dob),
-                   Field(fields, nat),    Field(fields, gender), Field(fields, expected)};
+    RetrievalRow r{Field(fields, name), Field(fields, schema), Field(fields, dob),
+                   Field(fields, nat),  Field(fields, gender), Field(fields, expected)};
     if (r.name.empty()) continue;
     rows.push_back(std::move(r));
   }
@@ -195,7 +195,8 @@ RetrievalMetrics EvaluateRetrieval(const Engine& engine, const std::vector<Retri
     micros.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
     if (r.expected_id.empty()) {
       ++negatives;
-      bool any = std::any_of(res.hits.begin(), res.hits.end(), [](const Hit& h) { return h.match; });
+      bool any =
+          std::any_of(res.hits.begin(), res.hits.end(), [](const Hit& h) { return h.match; });
       if (any) ++alerts;
       continue;
     }
@@ -213,10 +214,9 @@ RetrievalMetrics EvaluateRetrieval(const Engine& engine, const std::vector<Retri
     at1 += found1 ? 1 : 0;
     at10 += found10 ? 1 : 0;
     if (!found1 && m.misses.size() < 50) {
-      m.misses.push_back(fmt::format(
-          "{} -> {} (top: {} {:.3f})", r.name, r.expected_id,
-          res.hits.empty() ? "none" : res.hits[0].entity->id,
-          res.hits.empty() ? 0.0 : res.hits[0].score));
+      m.misses.push_back(fmt::format("{} -> {} (top: {} {:.3f})", r.name, r.expected_id,
+                                     res.hits.empty() ? "none" : res.hits[0].entity->id,
+                                     res.hits.empty() ? 0.0 : res.hits[0].score));
     }
   }
   if (m.with_expected > 0) {
@@ -225,8 +225,8 @@ RetrievalMetrics EvaluateRetrieval(const Engine& engine, const std::vector<Retri
   }
   m.alert_rate = negatives > 0 ? static_cast<double>(alerts) / static_cast<double>(negatives) : 0;
   if (!micros.empty()) {
-    std::nth_element(micros.begin(), micros.begin() + static_cast<std::ptrdiff_t>(micros.size() / 2),
-                     micros.end());
+    std::nth_element(micros.begin(),
+                     micros.begin() + static_cast<std::ptrdiff_t>(micros.size() / 2), micros.end());
     m.p50_us = micros[micros.size() / 2];
   }
   return m;

@@ -20,8 +20,8 @@ struct PairRow {
   text::NameType type = text::NameType::kPerson;
   std::string name1, name2;
   bool is_match = true;
-  std::string category;              // optional `category` column
-  std::optional<double> reference;   // optional `score` column (another engine's score)
+  std::string category;             // optional `category` column
+  std::optional<double> reference;  // optional `score` column (another engine's score)
   size_t line = 0;
 };
 

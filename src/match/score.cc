@@ -12,6 +12,7 @@ namespace {
 
 constexpr size_t kMax = 24;
 constexpr size_t kMaxOptions = 256;
+constexpr double kKeyMatch = 0.93;
 
 struct Option {
   float sim;
@@ -28,6 +29,56 @@ std::string_view Concat2(const std::vector<text::Token>& t, size_t i, std::array
   return {buf.data(), a.size() + b.size()};
 }
 
+// True when two native legal forms (GmbH vs Sdn Bhd) name disjoint jurisdictions.
+bool JurisdictionConflict(const text::AnalyzedName& a, const text::AnalyzedName& b) {
+  if (!a.legal_native || !b.legal_native) return false;
+  std::string_view x = a.legal_jurisdiction, y = b.legal_jurisdiction;
+  size_t p = 0;
+  while (p < x.size()) {
+    size_t e = x.find('/', p);
+    if (e == std::string_view::npos) e = x.size();
+    std::string_view code = x.substr(p, e - p);
+    if (code.size() >= 2) {
+      code = code.substr(0, 2);
+      size_t q = 0;
+      while (q < y.size()) {
+        size_t f = y.find('/', q);
+        if (f == std::string_view::npos) f = y.size();
+        if (y.substr(q, std::min<size_t>(2, f - q)) == code) return false;
+        q = f + 1;
+      }
+    }
+    p = e + 1;
+  }
+  return true;
+}
+
+// Similarity of the two names written without spaces ("groupediarraimportexport"), when one
+// side is a single word and the other has several: 0 otherwise.
+double ConcatSimilarity(const text::AnalyzedName& q, const text::AnalyzedName& c) {
+  auto words = [](const text::AnalyzedName& a) {
+    size_t k = 0;
+    for (const auto& t : a.tokens) k += (t.flags & text::kAnnotation) == 0 ? 1 : 0;
+    return k;
+  };
+  const size_t wq = words(q), wc = words(c);
+  if (!((wq == 1 && wc >= 2) || (wc == 1 && wq >= 2))) return 0.0;
+  std::array<char, 64> bq, bc;
+  auto concat = [](const text::AnalyzedName& a, std::array<char, 64>& b) {
+    size_t len = 0;
+    for (const auto& t : a.tokens) {
+      if ((t.flags & text::kAnnotation) != 0) continue;
+      for (char ch : t.text) {
+        if (len < b.size()) b[len++] = ch;
+      }
+    }
+    return std::string_view(b.data(), len);
+  };
+  std::string_view sq = concat(q, bq), sc = concat(c, bc);
+  if (sq.empty() || sc.empty() || sq[0] != sc[0]) return 0.0;
+  return EditSimilarityAtLeast(sq, sc, 0.85);
+}
+
 bool Mergeable(const text::Token& t) {
   return (t.flags & (text::kNumber | text::kAnnotation)) == 0;
 }
@@ -41,17 +92,27 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
   const size_t m = std::min(c.tokens.size(), kMax);
   if (n == 0 || m == 0) return r;
   const bool person = q.type == text::NameType::kPerson;
+  auto latin = [](text::Script s) { return s == text::Script::kLatin || s == text::Script::kNone; };
+  // Romanized names vary by letter; only names written in Latin script on both sides get
+  // the sharper company/vessel tolerance.
+  const bool sharpen = !person && latin(q.script) && latin(c.script);
+  const bool cross_script = latin(q.script) != latin(c.script);
 
+  // Lowest raw similarity that can survive sharpening and the alignment floor.
+  const double min_raw = sharpen ? 1.0 - (1.0 - kAlignFloor) / 2.0 : kAlignFloor;
   std::array<Option, kMaxOptions> opts;
   size_t nopt = 0;
   auto add = [&](double sim, size_t qi, size_t qn, size_t ci, size_t cn) {
+    // In company and vessel names a changed letter usually makes another word (Exports /
+    // Imports, Star / Stars): below the phonetic-key level, tolerance is halved.
+    if (sharpen && sim < kKeyMatch) sim = 1.0 - 2.0 * (1.0 - sim);
     if (sim < kAlignFloor || nopt >= kMaxOptions) return;
     opts[nopt++] = {static_cast<float>(sim), static_cast<uint8_t>(qi), static_cast<uint8_t>(qn),
                     static_cast<uint8_t>(ci), static_cast<uint8_t>(cn)};
   };
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) {
-      add(TokenSimilarity(q.tokens[i], c.tokens[j], person), i, 1, j, 1);
+      add(TokenSimilarity(q.tokens[i], c.tokens[j], person, min_raw), i, 1, j, 1);
     }
   }
   // Split/merged words: one token on one side against two adjacent tokens on the other.
@@ -63,7 +124,7 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     for (size_t i = 0; i < n; ++i) {
       const auto& qt = q.tokens[i].text;
       if (qt.size() + 2 < cc.size() || qt.size() > cc.size() + 2 || qt[0] != cc[0]) continue;
-      add(EditSimilarity(qt, cc), i, 1, j, 2);
+      add(EditSimilarityAtLeast(qt, cc, min_raw), i, 1, j, 2);
     }
   }
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -73,7 +134,7 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     for (size_t j = 0; j < m; ++j) {
       const auto& ct = c.tokens[j].text;
       if (ct.size() + 2 < qq.size() || ct.size() > qq.size() + 2 || ct[0] != qq[0]) continue;
-      add(EditSimilarity(qq, ct), i, 2, j, 1);
+      add(EditSimilarityAtLeast(qq, ct, min_raw), i, 2, j, 1);
     }
   }
   // Greedy assignment by descending similarity (ties: prefer single-token pairs).
@@ -102,15 +163,21 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     }
   }
   double qw = 0, qgot = 0, cw = 0, cgot = 0;
-  bool qnum = false, cnum = false, num_unmatched = false;
+  bool qnum = false, cnum = false, num_unmatched = false, country_unmatched = false;
   for (size_t i = 0; i < n; ++i) {
     const auto& t = q.tokens[i];
+    // Unmatched annotations of the query (a branch, a port, an address) are not its name.
+    if ((t.flags & text::kAnnotation) != 0 && qpair[i] < 0) continue;
     qw += t.weight;
-    qgot += t.weight * static_cast<double>(qsim[i]) * static_cast<double>(qsim[i]);
-    if ((t.flags & text::kNumber) != 0) {
+    // Fuzzy matches count sim^2 within a script; across scripts (a romanization on one side)
+    // letter-level variation is expected and counts sim.
+    const double sq = static_cast<double>(qsim[i]);
+    qgot += t.weight * (cross_script ? sq : sq * sq);
+    if ((t.flags & text::kNumber) != 0 && (t.flags & text::kAnnotation) == 0) {
       qnum = true;
       num_unmatched |= qpair[i] < 0;
     }
+    if ((t.flags & text::kCountry) != 0 && qpair[i] < 0) country_unmatched = true;
   }
   for (size_t j = 0; j < m; ++j) {
     const auto& t = c.tokens[j];
@@ -118,15 +185,20 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     if ((t.flags & text::kPatronymic) != 0 && cpair[j] < 0) continue;
     cw += t.weight;
     cgot += t.weight * static_cast<double>(csim[j]);
-    if ((t.flags & text::kNumber) != 0) {
+    if ((t.flags & text::kNumber) != 0 && (t.flags & text::kAnnotation) == 0) {
       cnum = true;
       num_unmatched |= cpair[j] < 0;
     }
+    if ((t.flags & text::kCountry) != 0 && cpair[j] < 0) country_unmatched = true;
   }
   r.query_coverage = qw > 0 ? qgot / qw : 0;
   r.candidate_coverage = cw > 0 ? cgot / cw : 0;
   const double beta = person ? 0.75 : 0.55;
   double s = r.query_coverage * (beta + (1.0 - beta) * r.candidate_coverage);
+  if (!person) {
+    const double cs = ConcatSimilarity(q, c);
+    if (cs >= 0.85) s = std::max(s, cs * cs);
+  }
   if (qnum && cnum && num_unmatched) {
     r.number_conflict = true;
     s *= 0.5;
@@ -134,6 +206,20 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
   if (!q.legal_class.empty() && !c.legal_class.empty() && q.legal_class != c.legal_class) {
     r.legal_class_conflict = true;
     s *= 0.95;
+  }
+  // The same name under the legal forms of two different countries is two companies
+  // (a foreign subsidiary, a namesake); so is a name that adds a country ("... (UK) Ltd").
+  // A legal form on one side only of a vessel comparison: the owner or manager, not the ship.
+  if (q.type == text::NameType::kVessel && q.legal_class.empty() != c.legal_class.empty()) {
+    s *= 0.8;
+  }
+  if (JurisdictionConflict(q, c)) {
+    r.jurisdiction_conflict = true;
+    s *= 0.7;
+  }
+  if (country_unmatched) {
+    r.country_conflict = true;
+    s *= 0.8;
   }
   r.score = std::clamp(s, 0.0, 1.0);
   if (explain != nullptr) {

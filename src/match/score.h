@@ -18,6 +18,8 @@ struct NameScore {
   double candidate_coverage = 0.0;  // weighted share of the listed name explained by the query
   bool number_conflict = false;     // both carry numbers and they differ
   bool legal_class_conflict = false;
+  bool jurisdiction_conflict = false;  // native legal forms of different countries
+  bool country_conflict = false;       // a country named on one side only (organizations)
 };
 
 // Scores `query` against `candidate` (both analysed with the same NameType, weights set).

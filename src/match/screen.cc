@@ -38,8 +38,8 @@ constexpr double kMaxBonus = kDobExactBonus + kCountryBonus;
 // authorities first, then alphabetical. Documented in docs/MATCHING.md ("Ranking").
 int DatasetRank(std::string_view d) {
   static constexpr std::array<std::string_view, 8> kOrder = {
-      "us_ofac_sdn", "un_sc", "eu_fsf", "gb_hmt", "gb_fcdo", "ca_sema", "us_ofac_cons",
-      "us_trade_csl"};
+      "us_ofac_sdn", "un_sc",   "eu_fsf",       "gb_hmt",
+      "gb_fcdo",     "ca_sema", "us_ofac_cons", "us_trade_csl"};
   for (size_t i = 0; i < kOrder.size(); ++i) {
     if (kOrder[i] == d) return static_cast<int>(i);
   }
@@ -155,8 +155,10 @@ bool CompareDob(const Query& q, const Entity& e, double& adjust, FeatureScore& f
   return true;
 }
 
-Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entity,
-            const Best& b) {
+// Final score of an entity's best name plus qualifiers; the readable name explanation is
+// only built when `explain` (for the hits that are returned).
+Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entity, const Best& b,
+            bool explain) {
   const Query& q = *pq.query;
   const Entity& e = snap.entities()[entity];
   const IndexedName& in = snap.match_data().names[b.name];
@@ -165,15 +167,21 @@ Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entit
   h.entity = &e;
   h.matched_name = e.names[in.name].full;
   h.query_name = qn.original;
-  std::string align;
-  NameScore ns = ScoreNames(qn.analyzed, in.analyzed, &align);
-  double name_score = b.score;
-  std::string detail = fmt::format("query '{}' ~ listed '{}' [{}]", qn.original, h.matched_name,
-                                   align);
-  if (in.kind == NameKind::kWeakAlias) detail += " (weak alias)";
-  if (ns.number_conflict) detail += " (numbers differ)";
-  if (ns.legal_class_conflict) detail += " (legal forms differ)";
-  h.explanation.push_back({"name", name_score, detail});
+  const double name_score = b.score;
+  if (explain) {
+    std::string align;
+    NameScore ns = ScoreNames(qn.analyzed, in.analyzed, &align);
+    std::string detail =
+        fmt::format("query '{}' ~ listed '{}' [{}]", qn.original, h.matched_name, align);
+    if (in.kind == NameKind::kWeakAlias) detail += " (weak alias)";
+    if (ns.number_conflict) detail += " (numbers differ)";
+    if (ns.legal_class_conflict) detail += " (legal forms differ)";
+    if (ns.jurisdiction_conflict) detail += " (legal forms of different countries)";
+    if (ns.country_conflict) detail += " (a country named on one side only)";
+    h.explanation.push_back({"name", name_score, detail});
+  } else {
+    h.explanation.push_back({"name", name_score, {}});
+  }
   double adjust = 0.0;
   FeatureScore f;
   if (double a = 0; CompareDob(q, e, a, f)) {
@@ -191,20 +199,22 @@ Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entit
       for (const auto& c : ec) listed += (listed.empty() ? "" : ",") + c;
       if (!hit.empty()) {
         adjust += kCountryBonus;
-        h.explanation.push_back({"country", 1.0, fmt::format("query {} in listed {}", hit, listed)});
+        h.explanation.push_back(
+            {"country", 1.0, fmt::format("query {} in listed {}", hit, listed)});
       } else {
         adjust += kCountryPenalty;
-        h.explanation.push_back({"country", 0.0, fmt::format("query {} not in listed {}",
-                                                              pq.countries.front(), listed)});
+        h.explanation.push_back(
+            {"country", 0.0,
+             fmt::format("query {} not in listed {}", pq.countries.front(), listed)});
       }
     }
   }
   if (!q.gender.empty() && !e.gender.empty()) {
     const bool same = q.gender == e.gender;
     if (!same) adjust += kGenderPenalty;
-    h.explanation.push_back({"gender", same ? 1.0 : 0.0,
-                             fmt::format("query {} {} listed {}", q.gender,
-                                         same ? "=" : "vs", e.gender)});
+    h.explanation.push_back(
+        {"gender", same ? 1.0 : 0.0,
+         fmt::format("query {} {} listed {}", q.gender, same ? "=" : "vs", e.gender)});
   }
   double final_score = name_score + adjust;
   if (!pq.identifiers.empty()) {
@@ -323,7 +333,7 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
     const Best& b = s.best[e];
     if (b.score < floor && pq.identifiers.empty()) continue;
     if (pq.names.empty()) continue;
-    Hit h = MakeHit(snap, pq, e, b);
+    Hit h = MakeHit(snap, pq, e, b, false);
     if (h.score < std::min(kReportFloor, q.threshold)) continue;
     hits.push_back(std::move(h));
   }
@@ -335,6 +345,10 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
   });
   if (q.limit >= 0 && hits.size() > static_cast<size_t>(q.limit)) {
     hits.resize(static_cast<size_t>(q.limit));
+  }
+  for (Hit& h : hits) {
+    const uint32_t e = snap.IndexOf(h.entity);
+    h = MakeHit(snap, pq, e, s.best[e], true);
   }
   return hits;
 }

@@ -29,8 +29,8 @@ struct PreparedQuery {
     std::string original;
     text::AnalyzedName analyzed;
   };
-  std::vector<QueryName> names;  // every query name x every path it is screened on
-  std::vector<std::string> countries;  // ISO alpha-2
+  std::vector<QueryName> names;          // every query name x every path it is screened on
+  std::vector<std::string> countries;    // ISO alpha-2
   std::vector<std::string> identifiers;  // alphanumerics only, uppercase
   const Query* query = nullptr;
 };

@@ -54,56 +54,92 @@ double SubstitutionCost(char a, char b) {
   int ca = SoundClass(a), cb = SoundClass(b);
   if (ca != 0 && ca == cb) return 0.6;
   if ((a == 'c' && b == 's') || (a == 's' && b == 'c')) return 0.6;
+  // Hebrew bet/vet and Arabic/Persian b/v romanizations.
+  if ((a == 'b' && b == 'v') || (a == 'v' && b == 'b')) return 0.6;
   return 1.0;
 }
 
 // Cost of inserting/deleting s[i] given its neighbours.
-double IndelCost(std::string_view s, size_t i) {
+float IndelCost(std::string_view s, size_t i) {
   char c = s[i];
-  if ((i > 0 && s[i - 1] == c) || (i + 1 < s.size() && s[i + 1] == c)) return 0.35;
-  if (c == 'h') return 0.5;
-  if (IsVowel(c)) return 0.75;
-  return 1.0;
+  if ((i > 0 && s[i - 1] == c) || (i + 1 < s.size() && s[i + 1] == c)) return 0.35f;
+  if (c == 'h') return 0.5f;
+  if (IsVowel(c)) return 0.75f;
+  return 1.0f;
 }
+
+// SubstitutionCost for every pair of bytes, precomputed.
+struct SubstitutionTable {
+  std::array<std::array<float, 256>, 256> cost;
+  SubstitutionTable() {
+    for (int x = 0; x < 256; ++x) {
+      for (int y = 0; y < 256; ++y) {
+        cost[static_cast<size_t>(x)][static_cast<size_t>(y)] =
+            static_cast<float>(SubstitutionCost(static_cast<char>(x), static_cast<char>(y)));
+      }
+    }
+  }
+  const float* Row(char c) const { return cost[static_cast<unsigned char>(c)].data(); }
+};
 
 }  // namespace
 
 double EditSimilarity(std::string_view a, std::string_view b) {
+  return EditSimilarityAtLeast(a, b, 0.0);
+}
+
+double EditSimilarityAtLeast(std::string_view a, std::string_view b, double min_sim) {
   if (a.size() > kMaxLen) a = a.substr(0, kMaxLen);
   if (b.size() > kMaxLen) b = b.substr(0, kMaxLen);
   const size_t n = a.size(), m = b.size();
   if (n == 0 && m == 0) return 1.0;
   if (n == 0 || m == 0) return 0.0;
   if (a == b) return 1.0;
+  static const SubstitutionTable kSub;
+  const float longest = static_cast<float>(std::max(n, m));
+  // Costs above this cannot reach min_sim; every indel costs at least 0.35.
+  const float max_cost = static_cast<float>(1.0 - min_sim) * longest + 1e-4f;
+  const float len_diff = static_cast<float>(n > m ? n - m : m - n);
+  if (min_sim > 0 && len_diff * 0.35f > max_cost) return 0.0;
+  std::array<float, kMaxLen> del_a, ins_b;
+  for (size_t i = 0; i < n; ++i) del_a[i] = IndelCost(a, i);
+  for (size_t j = 0; j < m; ++j) ins_b[j] = IndelCost(b, j);
   // Three rolling rows for Damerau (optimal string alignment) distance.
-  std::array<double, kMaxLen + 1> r0{}, r1{}, r2{};
-  double* prev2 = r0.data();
-  double* prev = r1.data();
-  double* cur = r2.data();
-  prev[0] = 0.0;
-  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + IndelCost(b, j - 1);
+  std::array<float, kMaxLen + 1> r0, r1, r2;
+  float* prev2 = r0.data();
+  float* prev = r1.data();
+  float* cur = r2.data();
+  prev[0] = 0.0f;
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + ins_b[j - 1];
   for (size_t i = 1; i <= n; ++i) {
-    cur[0] = prev[0] + IndelCost(a, i - 1);
+    const char ca = a[i - 1];
+    const float* sub_row = kSub.Row(ca);
+    cur[0] = prev[0] + del_a[i - 1];
+    float row_min = cur[0];
     for (size_t j = 1; j <= m; ++j) {
-      double best = prev[j - 1] + SubstitutionCost(a[i - 1], b[j - 1]);
-      best = std::min(best, prev[j] + IndelCost(a, i - 1));
-      best = std::min(best, cur[j - 1] + IndelCost(b, j - 1));
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != b[j - 1]) {
-        best = std::min(best, prev2[j - 2] + 0.6);
+      const char cb = b[j - 1];
+      float best = prev[j - 1] + sub_row[static_cast<unsigned char>(cb)];
+      best = std::min(best, prev[j] + del_a[i - 1]);
+      best = std::min(best, cur[j - 1] + ins_b[j - 1]);
+      if (i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb && ca != cb) {
+        best = std::min(best, prev2[j - 2] + 0.6f);
       }
       cur[j] = best;
+      row_min = std::min(row_min, best);
     }
-    double* t = prev2;
+    if (min_sim > 0 && row_min > max_cost) return 0.0;
+    float* t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
-  double cost = prev[m];
-  double sim = 1.0 - cost / static_cast<double>(std::max(n, m));
+  const double sim = 1.0 - static_cast<double>(prev[m]) / static_cast<double>(longest);
+  if (sim < min_sim) return 0.0;
   return std::clamp(sim, 0.0, 1.0);
 }
 
-double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_initials) {
+double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_initials,
+                       double min_sim) {
   using text::kAbjad;
   using text::kInitial;
   using text::kNumber;
@@ -123,21 +159,28 @@ double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_in
     }
     return 0.0;
   }
-  // Cheap bound: letters present in only one token each need at least one edit.
-  const size_t longest = std::max(a.text.size(), b.text.size());
-  const int diff = __builtin_popcount(a.mask ^ b.mask);
+  // Bound: a letter present in only one token needs a substitution (>= 0.55, fixing at most
+  // two such letters) or a non-doubling indel (>= 0.5): cost >= 0.275 per differing letter.
+  const double longest = static_cast<double>(std::max(a.text.size(), b.text.size()));
+  const double diff = static_cast<double>(__builtin_popcount(a.mask ^ b.mask));
   const bool abjad = ((a.flags | b.flags) & kAbjad) != 0;
   double best = 0.0;
   if (a.key == b.key && a.key.size() >= 2) best = 0.93;
-  if (best < 0.93 && static_cast<double>(diff) * 0.5 <= 0.45 * static_cast<double>(longest)) {
-    best = std::max(best, EditSimilarity(a.text, b.text));
-    if (best < 0.93) best = std::max(best, 0.97 * EditSimilarity(a.key, b.key));
+  if (best < 0.93 && 1.0 - 0.275 * diff / longest >= min_sim) {
+    best = std::max(best, EditSimilarityAtLeast(a.text, b.text, min_sim));
+  }
+  if (best < 0.93) {
+    const double klongest = static_cast<double>(std::max(a.key.size(), b.key.size()));
+    const double kdiff = static_cast<double>(__builtin_popcount(a.key_mask ^ b.key_mask));
+    if (klongest > 0 && 0.97 * (1.0 - 0.275 * kdiff / klongest) >= min_sim) {
+      best = std::max(best, 0.97 * EditSimilarityAtLeast(a.key, b.key, min_sim / 0.97));
+    }
   }
   if (abjad && a.skel.size() >= 2 && b.skel.size() >= 2) {
     if (a.skel == b.skel) {
-      best = std::max(best, 0.9);
+      best = std::max(best, a.skel.size() >= 3 ? 0.95 : 0.9);
     } else {
-      best = std::max(best, 0.9 * EditSimilarity(a.skel, b.skel));
+      best = std::max(best, 0.95 * EditSimilarityAtLeast(a.skel, b.skel, min_sim));
     }
   }
   return best;

@@ -15,11 +15,17 @@ namespace tamiz::match {
 // Symmetric. Strings longer than 63 bytes are compared on their first 63 bytes.
 double EditSimilarity(std::string_view a, std::string_view b);
 
+// EditSimilarity when it is at least `min_sim`, else 0 (may stop early: banded by cost).
+double EditSimilarityAtLeast(std::string_view a, std::string_view b, double min_sim);
+
 // Similarity of two analysed tokens: 1 for equal text; 0.95 for given-name equivalents
 // (same group in given_name_equivalents.tsv); numbers match only when their values are
 // equal; an initial matches a word with the same first letter at 0.8 when `allow_initials`;
 // otherwise the best of the edit similarity of the texts, of the phonetic keys (x0.97) and,
-// when either side was romanized from an abjad, of the consonant skeletons (x0.9). Symmetric.
-double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_initials);
+// when either side was romanized from an abjad, of the consonant skeletons (x0.95; equal
+// skeletons 0.95, or 0.9 when shorter than 3). Symmetric. Similarities below `min_sim` may be
+// returned as 0 (the caller ignores them anyway), which lets the kernel stop early.
+double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_initials,
+                       double min_sim = 0.0);
 
 }  // namespace tamiz::match

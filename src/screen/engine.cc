@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "graph/annotate.h"
+#include "graph/exposure.h"
 #include "index/snapshot.h"
 #include "match/screen.h"
 #include "sources/registry.h"
@@ -21,6 +22,13 @@ Result<std::shared_ptr<const index::Snapshot>> LoadSnapshot(const EngineOptions&
   if (!lists.ok()) return lists.status();
   return index::Snapshot::Build(std::move(lists).value());
 }
+
+std::shared_ptr<const EngineState> MakeState(std::shared_ptr<const index::Snapshot> snapshot) {
+  auto state = std::make_shared<EngineState>();
+  if (snapshot) state->exposure = graph::Exposure::Compute(*snapshot);
+  state->snapshot = std::move(snapshot);
+  return state;
+}
 }  // namespace
 
 Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
@@ -30,21 +38,22 @@ Result<std::unique_ptr<Engine>> Engine::Open(EngineOptions options) {
 }
 
 Engine::Engine(std::shared_ptr<const index::Snapshot> snapshot, EngineOptions options)
-    : options_(std::move(options)), snapshot_(std::move(snapshot)) {}
+    : options_(std::move(options)), state_(MakeState(std::move(snapshot))) {}
 
 ScreenResult Engine::Screen(const Query& query) const {
   ScreenResult r;
   r.query = query;
-  r.snapshot = snapshot_.load();
+  auto state = state_.load();
+  r.snapshot = state->snapshot;
   r.hits = match::ScreenSnapshot(*r.snapshot, query);
-  graph::AnnotateHits(*r.snapshot, r.hits);
+  graph::AnnotateHits(*r.snapshot, *state->exposure, r.hits);
   return r;
 }
 
 Status Engine::Reload() {
   auto snap = LoadSnapshot(options_);
   if (!snap.ok()) return snap.status();
-  snapshot_.store(std::move(snap).value());
+  state_.store(MakeState(std::move(snap).value()));
   return Status::Ok();
 }
 

@@ -418,6 +418,11 @@ Result<ParsedList> ParseGbHmtCsv(const std::filesystem::path& dir, const std::st
     for (const std::string& other : g.other_information) {
       ApplyOtherInformation(e, other, out.relations);
     }
+    // 2 groups of the 2025-04-10 file have only "Primary name variation" rows: the first
+    // name then stands in as the primary one.
+    bool has_primary = std::any_of(e.names.begin(), e.names.end(),
+                                   [](const Name& n) { return n.kind == NameKind::kPrimary; });
+    if (!has_primary && !e.names.empty()) e.names.front().kind = NameKind::kPrimary;
     if (e.caption.empty() && !e.names.empty()) e.caption = e.names.front().full;
     out.entities.push_back(std::move(e));
   }

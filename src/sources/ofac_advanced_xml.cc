@@ -217,22 +217,8 @@ void ApplyFeature(const pugi::xml_node& feature, const Context& ctx, Entity& e,
         ofac::PushUnique(e.countries, place.address.country);
         e.addresses.push_back(place.address);
       }
-    } else if (type == "Vessel Call Sign" || type == "Vessel Type" || type == "Vessel Flag" ||
-               type == "Vessel Owner" || type == "Vessel Tonnage" ||
-               type == "Vessel Gross Registered Tonnage") {
-      if (!e.vessel) e.vessel.emplace();
-      if (type == "Vessel Call Sign") e.vessel->call_sign = text;
-      if (type == "Vessel Type") e.vessel->vessel_type = text;
-      if (type == "Vessel Flag") {
-        e.vessel->flag = country;
-        ofac::PushUnique(e.countries, country);
-      }
-      if (type == "Vessel Owner") e.vessel->owner = text;
-      if (type == "Vessel Tonnage" ||
-          (type == "Vessel Gross Registered Tonnage" && e.vessel->tonnage.empty())) {
-        e.vessel->tonnage = text;
-      }
-    } else if (!text.empty() || has_place) {
+    } else if (!ofac::ApplyVesselFeature(type, has_place ? country : text, e) &&
+               (!text.empty() || has_place)) {
       std::string value = !text.empty() ? text : country;
       if (!ofac::ApplyFact(type, value, e, relations)) {
         // Identifier-like features (SWIFT/BIC, BIK (RU), ...), as the classic XML lists them.
@@ -298,6 +284,7 @@ Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& 
       std::string what = kind == "Expiration Date" ? "expires " : "issued ";
       id.note += (id.note.empty() ? "" : "; ") + what + d->ToIso();
     }
+    ofac::SplitCountryFromNumber(id);
     if (id.type == "Vessel Registration Identification" ||
         id.type == "Vessel Registration Identification IMO") {
       id.type = "IMO";
@@ -384,7 +371,7 @@ Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& 
             Name n = ReadName(dn, group_types, refs, kind, person);
             if (n.full.empty()) continue;
             if (kind == NameKind::kPrimary && e.caption.empty()) e.caption = n.full;
-            e.names.push_back(std::move(n));
+            ofac::AddListedName(e, std::move(n));
           }
         }
         auto docs = documents.find(Attr(identity, "ID"));
@@ -429,6 +416,8 @@ Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& 
     for (auto& r : rels) out.relations.push_back(std::move(r));
   }
 
+  std::unordered_map<std::string, std::string> captions;
+  for (const auto& e : out.entities) captions[e.id] = e.caption;
   for (const auto& pr :
        ofac::Children(ofac::Child(root, "ProfileRelationships"), "ProfileRelationship")) {
     std::string from = Lookup(profile_to_id, Attr(pr, "From-ProfileID"));
@@ -441,6 +430,7 @@ Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& 
     Relation r;
     r.source_id = from;
     r.target_id = to;
+    r.target_name = captions[to];
     r.type = RelationType::kUnknownLink;
     r.role = Lookup(refs.relation_type, Attr(pr, "RelationTypeID"));
     r.provenance = fmt::format("{} ProfileRelationship {}", dataset, Attr(pr, "ID"));

@@ -90,7 +90,8 @@ class OfacCsvFile {
       if (!options_.lenient) return false;
       out.warnings.push_back(error + " (record skipped)");
       ++out.version.skipped;
-      // Resume after the first line of the bad record.
+      if (got) continue;  // well-formed CSV, bad content: the reader is past the record
+      // Broken CSV: resume after the first line of the bad record.
       size_t off = view_offset_ + OffsetOfLine(data_.substr(view_offset_), line - base_line_ + 2);
       Reset(off, line + 1);
     }
@@ -292,7 +293,7 @@ Result<ParsedList> ParseOfacCsv(const fs::path& dir, const std::string& dataset,
       std::string type = Field(row, 2);
       for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       NameKind kind = type == "fka" ? NameKind::kFormer : NameKind::kStrongAlias;
-      e.names.push_back(ofac::MakeName(name, kind, e.schema == Schema::kPerson));
+      ofac::AddListedName(e, ofac::MakeName(name, kind, e.schema == Schema::kPerson));
     }
     if (!f.status().ok()) return f.status();
   }

@@ -116,7 +116,7 @@ void ReadNames(const pugi::xml_node& entity, bool person, Entity& e) {
       }
       // Other-script renderings of the primary name are aliases of the party.
       if (kind == NameKind::kPrimary && !primary_translation) n.kind = NameKind::kStrongAlias;
-      e.names.push_back(std::move(n));
+      ofac::AddListedName(e, std::move(n));
     }
   }
   std::stable_partition(e.names.begin(), e.names.end(), [&](const Name& n) {
@@ -178,18 +178,8 @@ std::string ReadFeatures(const ofac::XmlFile& file, const pugi::xml_node& entity
       ofac::PushUnique(e.nationalities, value);
     } else if (type == "Citizenship Country") {
       ofac::PushUnique(e.citizenships, value);
-    } else if (type.rfind("Vessel ", 0) == 0 && type != "Vessel Registration Identification") {
-      if (!e.vessel) e.vessel.emplace();
-      if (type == "Vessel Call Sign") e.vessel->call_sign = value;
-      if (type == "Vessel Type") e.vessel->vessel_type = value;
-      if (type == "Vessel Flag") {
-        e.vessel->flag = value;
-        ofac::PushUnique(e.countries, value);
-      }
-      if (type == "Vessel Owner") e.vessel->owner = value;
-      if (type == "Vessel Tonnage" || type == "Vessel Gross Registered Tonnage") {
-        if (e.vessel->tonnage.empty()) e.vessel->tonnage = value;
-      }
+    } else if (ofac::ApplyVesselFeature(type, value, e)) {
+      continue;
     } else if (!ofac::ApplyFact(type, value, e, relations)) {
       e.identifiers.push_back(Identifier{type, value, "", ""});
     }
@@ -205,6 +195,7 @@ void ReadDocuments(const pugi::xml_node& entity, Entity& e) {
     id.number = ofac::ChildText(d, "documentNumber");
     id.country = ofac::ChildText(d, "issuingCountry");
     if (id.number.empty()) continue;
+    ofac::SplitCountryFromNumber(id);
     if (auto issued = SpanToDate(ofac::Child(d, "issueDate")))
       id.note = "issued " + issued->ToIso();
     if (auto expires = SpanToDate(ofac::Child(d, "expirationDate"))) {

@@ -115,7 +115,7 @@ bool ParseSingleDate(std::string_view s, int& y, int& m, int& d) {
 // Labels of identifiers written "<label> <number> [(<country>)] [note]" in OFAC remarks,
 // taken from the 2021-07 SDN and 2025-12 non-SDN files. Longest label wins. Items with a
 // country in parentheses are accepted with any label (see ParseIdentifierItem).
-constexpr std::array<std::string_view, 78> kIdLabels = {
+constexpr std::array<std::string_view, 80> kIdLabels = {
     "Passport",
     "Diplomatic Passport",
     "British National Overseas Passport",
@@ -194,6 +194,8 @@ constexpr std::array<std::string_view, 78> kIdLabels = {
     "Chinese Commercial Code",
     "Pilot License Number",
     "Immigration No.",
+    "ISIN",
+    "Equity Ticker",
 };
 
 // Items that are sanctions information rather than facts about the party.
@@ -402,6 +404,16 @@ Name MakeName(std::string_view full, NameKind kind, bool person) {
   return n;
 }
 
+void AddListedName(Entity& e, Name n) {
+  if (n.full.empty()) return;
+  for (auto& x : e.names) {
+    if (x.full != n.full || x.script != n.script) continue;
+    if (n.kind == NameKind::kPrimary && x.kind != NameKind::kPrimary) x = std::move(n);
+    return;
+  }
+  e.names.push_back(std::move(n));
+}
+
 std::optional<PartialDate> ParseOfacDate(std::string_view text) {
   PartialDate d;
   d.raw = Trim(text);
@@ -507,25 +519,71 @@ std::optional<Identifier> ParseIdentifierItem(std::string_view item) {
   return id;
 }
 
-void ApplyRemarks(std::string_view remarks, Entity& e, std::vector<Relation>& relations) {
+namespace {
+
+// Parenthesised items are parsed as remarks of their own, at most kMaxDepth levels deep.
+constexpr int kMaxDepth = 4;
+
+void ApplyRemarksAt(std::string_view remarks, int depth, Entity& e,
+                    std::vector<Relation>& relations) {
   bool ends_with_dot = !TrimView(remarks).empty() && TrimView(remarks).back() == '.';
   std::vector<std::string> items = SplitRemarks(remarks);
   for (size_t i = 0; i < items.size(); ++i) {
     std::string_view item = items[i];
     if (StartsWith(item, "alt. ")) item = TrimView(item.substr(5));
-    if (item.size() >= 2 && item.front() == '(' && item.back() == ')') {
+    if (item.size() >= 2 && item.front() == '(' && item.back() == ')' && depth < kMaxDepth) {
       // XML remarks wrap links in parentheses: "(Linked To: HAMAS)".
-      ApplyRemarks(item.substr(1, item.size() - 2), e, relations);
+      ApplyRemarksAt(item.substr(1, item.size() - 2), depth + 1, e, relations);
       continue;
     }
     ApplyItem(item, ends_with_dot && i + 1 == items.size(), true, e, relations);
   }
 }
 
+}  // namespace
+
+void SplitCountryFromNumber(Identifier& id) {
+  auto open = id.number.rfind(" (");
+  if (!id.country.empty() || open == std::string::npos || id.number.back() != ')') return;
+  id.country = Trim(std::string_view(id.number).substr(open + 2, id.number.size() - open - 3));
+  id.number = Trim(std::string_view(id.number).substr(0, open));
+}
+
+void ApplyRemarks(std::string_view remarks, Entity& e, std::vector<Relation>& relations) {
+  ApplyRemarksAt(remarks, 0, e, relations);
+}
+
 bool ApplyFact(std::string_view type, std::string_view value, Entity& e,
                std::vector<Relation>& relations) {
   std::string item = Trim(type) + " " + Trim(value);
   return ApplyItem(Trim(item), false, false, e, relations);
+}
+
+bool ApplyVesselFeature(std::string_view type, std::string_view value, Entity& e) {
+  std::string t = Upper(TrimView(type));
+  std::string v = Trim(value);
+  VesselInfo* info = nullptr;
+  auto vessel = [&]() -> VesselInfo& {
+    if (info == nullptr) info = &Vessel(e);
+    return *info;
+  };
+  if (t == "VESSEL CALL SIGN") {
+    vessel().call_sign = v;
+  } else if (t == "VESSEL TYPE") {
+    vessel().vessel_type = v;
+  } else if (t == "VESSEL FLAG") {
+    vessel().flag = v;
+    PushUnique(e.countries, v);
+  } else if (t == "VESSEL OWNER") {
+    vessel().owner = v;
+  } else if (t == "VESSEL TONNAGE") {
+    vessel().tonnage = v;
+  } else if (t == "VESSEL GROSS REGISTERED TONNAGE") {
+    if (vessel().tonnage.empty()) vessel().tonnage = v;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 size_t ResolveRelations(const std::vector<Entity>& entities, std::vector<Relation>& relations) {

@@ -34,6 +34,11 @@ std::vector<std::string> SplitPrograms(std::string_view field);
 // last ("LAST") and first ("First Middle").
 Name MakeName(std::string_view full, NameKind kind, bool person);
 
+// Adds a name from a list's name fields unless the entity already has a name with the same
+// `full` text (lists repeat the primary name as an a.k.a.); a primary name upgrades an
+// existing alias with that text.
+void AddListedName(Entity& e, Name n);
+
 // Parses an OFAC date: "12 Nov 1974", "Nov 1962", "1962", "circa 1960", "1960 to 1965",
 // "circa 1960-1965", "01 Jan 1960 to 31 Dec 1962", ISO "1974-11-12". nullopt when no year.
 std::optional<PartialDate> ParseOfacDate(std::string_view text);
@@ -45,6 +50,10 @@ std::vector<std::string> SplitRemarks(std::string_view remarks);
 // Parses one identifier remark item ("Passport A0237802 (Venezuela) expires 02 Feb 2020");
 // nullopt when the item is not an identifier.
 std::optional<Identifier> ParseIdentifierItem(std::string_view item);
+
+// When `id.country` is empty and the number ends in " (<country>)" (an upstream quirk of the
+// OFAC XML exports: "33556474 (Russia)"), moves the country out of the number.
+void SplitCountryFromNumber(Identifier& id);
 
 // Adds the structured facts found in `remarks` to `e` (birth dates, places, nationality,
 // citizenship, gender, identifiers, vessel data, weak aliases, websites, emails, sanctions
@@ -58,6 +67,11 @@ void ApplyRemarks(std::string_view remarks, Entity& e, std::vector<Relation>& re
 // then treats it as an identifier.
 bool ApplyFact(std::string_view type, std::string_view value, Entity& e,
                std::vector<Relation>& relations);
+
+// Applies an XML vessel feature ("Vessel Call Sign", "VESSEL TYPE", "Vessel Flag", "Vessel
+// Owner", "Vessel Tonnage", "Vessel Gross Registered Tonnage"; case-insensitive) to
+// e.vessel. Returns false, changing nothing, for any other type.
+bool ApplyVesselFeature(std::string_view type, std::string_view value, Entity& e);
 
 // Sets target_id of every relation whose target_name is the primary name or an alias of an
 // entity in `entities` (case-insensitive; a final '.' dropped by the remarks split is tried

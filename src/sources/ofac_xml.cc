@@ -87,8 +87,7 @@ std::string ParseEntry(const ofac::XmlFile& file, const pugi::xml_node& entry,
     } else if (category == "weak") {
       kind = NameKind::kWeakAlias;
     }
-    Name name = XmlName(aka, kind, person);
-    if (!name.full.empty()) e.names.push_back(std::move(name));
+    ofac::AddListedName(e, XmlName(aka, kind, person));
   }
   for (const auto& id : ofac::Children(ofac::Child(entry, "idList"), "id")) {
     std::string type = ofac::ChildText(id, "idType");
@@ -99,6 +98,7 @@ std::string ParseEntry(const ofac::XmlFile& file, const pugi::xml_node& entry,
     ident.type = type;
     ident.number = number;
     ident.country = ofac::ChildText(id, "idCountry");
+    ofac::SplitCountryFromNumber(ident);
     std::string issued = ofac::ChildText(id, "issueDate");
     std::string expires = ofac::ChildText(id, "expirationDate");
     if (!issued.empty()) ident.note = "issued " + issued;

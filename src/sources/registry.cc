@@ -17,6 +17,7 @@
 #include "sources/ofac_enhanced_xml.h"
 #include "sources/ofac_xml.h"
 #include "sources/opensanctions_simple_csv.h"
+#include "sources/ownership_csv.h"
 #include "sources/senzing_json.h"
 #include "sources/un_xml.h"
 #include "sources/us_trade_csl_csv.h"
@@ -103,6 +104,8 @@ std::vector<Format> BuildFormats() {
       {"ftm-json",
        [](const fs::path& d) { return HasSuffix(d, ".ftm.json") || HasSuffix(d, ".ftm.jsonl"); },
        ParseFtmJson});
+  f.push_back({"ownership-csv", [](const fs::path& d) { return HasFile(d, "ownership.csv"); },
+               ParseOwnershipCsv});
   return f;
 }
 

@@ -159,7 +159,13 @@ Status CheckTextLimits(const XmlFile& file, pugi::xml_node record, std::string_v
     size_t max = 0;
     pugi::xml_node bad;
     size_t bad_size = 0;
+    bool too_deep = false;
     bool for_each(pugi::xml_node& n) override {
+      if (depth() >= kMaxRecordDepth) {
+        bad = n.type() == pugi::node_element ? n : n.parent();
+        too_deep = true;
+        return false;
+      }
       size_t size = 0;
       if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
         size = std::char_traits<char>::length(n.value());
@@ -179,6 +185,11 @@ Status CheckTextLimits(const XmlFile& file, pugi::xml_node record, std::string_v
   walker.max = max_bytes;
   record.traverse(walker);
   if (!walker.bad) return Status::Ok();
+  if (walker.too_deep) {
+    return Status::DataError(fmt::format("{}: record {}: <{}>: elements nested more than {} deep",
+                                         file.Ref(walker.bad), label, LocalName(walker.bad),
+                                         kMaxRecordDepth));
+  }
   return Status::DataError(
       fmt::format("{}: record {}: <{}>: text of {} bytes is over the limit of {}",
                   file.Ref(walker.bad), label, LocalName(walker.bad), walker.bad_size, max_bytes));

@@ -61,8 +61,13 @@ std::string Attr(pugi::xml_node n, std::string_view name);
 // Trims and collapses every run of ASCII blanks (space, tab, CR, LF) and NBSP to one space.
 std::string Clean(std::string_view s);
 
+// Deepest element nesting accepted below a record element.
+inline constexpr int kMaxRecordDepth = 16;
+
 // Fails with kDataError "file:line: record <label>: <element>: text of N bytes is over the
-// limit of M" when any text node or attribute value under `record` is longer than `max_bytes`.
+// limit of M" when any text node or attribute value under `record` is longer than `max_bytes`,
+// or "...: elements nested more than 16 deep" when nesting exceeds kMaxRecordDepth.
+// Iterative (pugixml traverse), so hostile nesting cannot exhaust the stack.
 Status CheckTextLimits(const XmlFile& file, pugi::xml_node record, std::string_view label,
                        size_t max_bytes);
 

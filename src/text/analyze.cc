@@ -27,9 +27,9 @@ bool IsDigits(std::string_view s) {
 
 int32_t RomanValue(std::string_view s) {
   static constexpr std::array<std::string_view, 30> kRoman = {
-      "i",     "ii",   "iii",   "iv",   "v",     "vi",     "vii",   "viii", "ix",  "x",
-      "xi",    "xii",  "xiii",  "xiv",  "xv",    "xvi",    "xvii",  "xviii", "xix", "xx",
-      "xxi",   "xxii", "xxiii", "xxiv", "xxv",   "xxvi",   "xxvii", "xxviii", "xxix", "xxx"};
+      "i",   "ii",   "iii",   "iv",   "v",   "vi",   "vii",   "viii",   "ix",   "x",
+      "xi",  "xii",  "xiii",  "xiv",  "xv",  "xvi",  "xvii",  "xviii",  "xix",  "xx",
+      "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi", "xxvii", "xxviii", "xxix", "xxx"};
   for (size_t i = 0; i < kRoman.size(); ++i) {
     if (kRoman[i] == s) return static_cast<int32_t>(i + 1);
   }
@@ -38,8 +38,8 @@ int32_t RomanValue(std::string_view s) {
 
 int32_t WordValue(std::string_view s) {
   static constexpr std::array<std::string_view, 20> kWords = {
-      "one",    "two",     "three",    "four",     "five",    "six",     "seven",
-      "eight",  "nine",    "ten",      "eleven",   "twelve",  "thirteen", "fourteen",
+      "one",     "two",     "three",     "four",     "five",     "six",      "seven",
+      "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   for (size_t i = 0; i < kWords.size(); ++i) {
     if (kWords[i] == s) return static_cast<int32_t>(i + 1);
@@ -89,8 +89,8 @@ bool IsPatronymic(std::string_view s) {
 }
 
 bool IsConnector(std::string_view s) {
-  return s == "and" || s == "et" || s == "e" || s == "y" || s == "und" || s == "i" ||
-         s == "ve" || s == "u";
+  return s == "and" || s == "et" || s == "e" || s == "y" || s == "und" || s == "i" || s == "ve" ||
+         s == "u";
 }
 
 }  // namespace
@@ -164,6 +164,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
 
   std::vector<bool> drop(raw.size(), false);
   std::vector<std::string> legal;  // class per stripped legal form (last first)
+  std::vector<std::string> legal_phrase;
   auto live_end = [&](size_t end) {
     while (end > 0 && drop[end - 1]) --end;
     return end;
@@ -186,10 +187,15 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
       drop[i - 1] = true;
     }
   } else {
+    // "Messrs." / "M/s." before a firm name.
+    if (type == NameType::kOrganization && raw.size() > 1 &&
+        (raw[0].text == "messrs" || raw[0].text == "ms")) {
+      drop[0] = true;
+    }
     // Vessel prefixes at the start.
-    if (type == NameType::kVessel) {
+    {
       size_t n = PhraseAt(raw, 0, raw.size(), tab.vessel_prefixes, tab.vessel_prefix_max_tokens);
-      if (n > 0 && n < raw.size()) {
+      if (n > 0 && n + (type == NameType::kVessel ? 0 : 1) < raw.size()) {
         for (size_t k = 0; k < n; ++k) drop[k] = true;
       }
     }
@@ -199,6 +205,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
     if (size_t n = PhraseAt(raw, first, raw.size(), tab.legal_forms, tab.legal_form_max_tokens);
         n > 0 && n + first < raw.size()) {
       legal.push_back(tab.legal_forms.at(Join(raw, first, first + n)));
+      legal_phrase.push_back(Join(raw, first, first + n));
       for (size_t k = first; k < first + n; ++k) drop[k] = true;
     }
     for (size_t seg_end = raw.size(); seg_end > 0;) {
@@ -212,13 +219,26 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         size_t n = PhraseEndingAt(raw, seg_begin, e, tab.legal_forms, tab.legal_form_max_tokens);
         if (n == 0 || live_count() <= n) break;
         legal.push_back(tab.legal_forms.at(Join(raw, e - n, e)));
+        legal_phrase.push_back(Join(raw, e - n, e));
         for (size_t k = e - n; k < e; ++k) drop[k] = true;
         end = e - n;
       }
       seg_end = seg_begin;
     }
   }
-  if (!legal.empty()) out.legal_class = legal.back();
+  if (!legal.empty()) {
+    out.legal_class = legal.back();
+    if (auto it = tab.legal_form_jurisdictions.find(legal_phrase.back());
+        it != tab.legal_form_jurisdictions.end()) {
+      out.legal_jurisdiction = it->second;
+      const auto& j = it->second;
+      const bool generic = j.find("US") != std::string::npos || j.find("GB") != std::string::npos ||
+                           j.find("common") != std::string::npos ||
+                           j.find("English") != std::string::npos ||
+                           j.find("various") != std::string::npos;
+      out.legal_native = !generic;
+    }
+  }
 
   // Build tokens, expanding abbreviations (organizations) and marking roles.
   size_t main_tokens = 0;
@@ -230,8 +250,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
     if (r.in_parens && main_tokens >= 1 && type != NameType::kPerson) annotation = true;
     std::vector<std::string> texts;
     if (type == NameType::kOrganization) {
-      size_t n =
-          PhraseAt(raw, i, raw.size(), tab.abbreviations, tab.abbreviation_max_tokens);
+      size_t n = PhraseAt(raw, i, raw.size(), tab.abbreviations, tab.abbreviation_max_tokens);
       if (n > 0) {
         texts = tab.abbreviations.at(Join(raw, i, i + n));
         i += n - 1;
@@ -260,7 +279,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         t.flags |= kGeneric;
         t.factor *= kGenericFactor;
       }
-      if (type != NameType::kPerson && tab.countries.count(t.text) > 0 && t.text.size() > 2) {
+      if (type != NameType::kPerson && tab.country_words.count(t.text) > 0) {
         t.flags |= kCountry;
       }
       if (type == NameType::kPerson && IsPatronymic(t.text)) {
@@ -271,7 +290,7 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         t.flags |= kInitial;
         t.factor *= kInitialFactor;
       }
-      if (annotation && (t.flags & (kCountry | kNumber)) == 0) {
+      if (annotation && (t.flags & kCountry) == 0) {
         t.flags |= kAnnotation;
         t.factor *= kAnnotationFactor;
       }
@@ -280,8 +299,9 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
         for (size_t g = 0; g < it->second.size() && g < 2; ++g) t.groups[g] = it->second[g];
       }
       t.key = PhoneticKey(t.text);
-      t.skel = ConsonantSkeleton(t.key);
+      t.skel = ConsonantSkeleton(t.text);
       t.mask = LetterMask(t.text);
+      t.key_mask = LetterMask(t.key);
       out.tokens.push_back(std::move(t));
     }
     if (!annotation) ++main_tokens;

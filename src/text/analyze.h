@@ -33,10 +33,11 @@ enum TokenFlag : uint16_t {
 };
 
 struct Token {
-  std::string text;  // folded token
-  std::string key;   // PhoneticKey(text)
-  std::string skel;  // ConsonantSkeleton(key)
-  uint32_t mask = 0;
+  std::string text;       // folded token
+  std::string key;        // PhoneticKey(text)
+  std::string skel;       // ConsonantSkeleton(key)
+  uint32_t mask = 0;      // LetterMask(text)
+  uint32_t key_mask = 0;  // LetterMask(key)
   uint16_t flags = 0;
   int32_t number = -1;          // value when kNumber
   uint32_t groups[2] = {0, 0};  // given-name equivalence groups, 0 = none
@@ -49,6 +50,10 @@ struct AnalyzedName {
   NameType type = NameType::kPerson;
   Script script = Script::kNone;
   std::string legal_class;  // canonical legal-form class of an organization ("llc"), or ""
+  // Jurisdictions of that legal form ("DE/AT/CH"); `legal_native` when it is specific to
+  // them, i.e. not an English form used worldwide in translations (Ltd, Inc, LLC, JSC).
+  std::string legal_jurisdiction;
+  bool legal_native = false;
 };
 
 // Analyses `name` as a name of `type`.

@@ -40,6 +40,9 @@ std::string PhoneticKey(std::string_view t) {
     } else if (StartsWith(t, i, "zh") || StartsWith(t, i, "dj") || StartsWith(t, i, "dzh")) {
       out += 'j';
       i += StartsWith(t, i, "dzh") ? 3 : 2;
+    } else if (StartsWith(t, i, "ai") || StartsWith(t, i, "ei")) {
+      out += 'e';
+      i += 2;
     } else if (StartsWith(t, i, "ee")) {
       out += 'i';
       i += 2;
@@ -78,11 +81,19 @@ std::string PhoneticKey(std::string_view t) {
   return dedup;
 }
 
-std::string ConsonantSkeleton(std::string_view key) {
+std::string ConsonantSkeleton(std::string_view token) {
+  std::string stripped;
+  stripped.reserve(token.size());
+  for (char c : token) {
+    if (c == 'y' || c == 'w' || c == '\'') continue;
+    stripped.push_back(c);
+  }
+  std::string key = PhoneticKey(stripped);
   std::string out;
   out.reserve(key.size());
   for (char c : key) {
-    if (IsVowel(c) || c == 'y' || c == 'w' || c == 'h' || c == '\'') continue;
+    if (IsVowel(c)) continue;
+    if (c == 'j') c = 'g';  // Hebrew gimel+geresh and Latin g both write /dZ/ (George)
     if (!out.empty() && out.back() == c) continue;
     out.push_back(c);
   }

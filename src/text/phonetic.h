@@ -14,9 +14,10 @@ namespace tamiz::text {
 // "levitskiy" and "levitsky" -> "levitski". Digits are kept as they are.
 std::string PhoneticKey(std::string_view token);
 
-// Consonant skeleton of a phonetic key: vowels, y, w and h removed, doubles collapsed
-// ("muhammad" -> "mmd" -> "md"; Arabic "mhmd" -> "md").
-std::string ConsonantSkeleton(std::string_view key);
+// Consonant skeleton of a token: vowels and the vowel letters y and w removed, then the
+// phonetic key rules, doubles collapsed ("muhammad" -> "mhmd"; Arabic "mhmd" -> "mhmd";
+// Hebrew "khdd" and "haddad" -> "hd"; "dawn" and Hebrew "dwn" -> "dn"; j is written g).
+std::string ConsonantSkeleton(std::string_view token);
 
 // Bit i set when letter 'a'+i occurs (bit 26: any digit). Cheap lower bound on edit distance.
 uint32_t LetterMask(std::string_view token);

@@ -40,18 +40,22 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
 }
 
 size_t CountTokens(const std::string& phrase) {
-  return phrase.empty() ? 0 : static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
+  return phrase.empty() ? 0
+                        : static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
 }
 
 Tables Load() {
   Tables t;
-  for (auto line : Lines("tables/legal_forms.tsv")) {
+  std::vector<std::string_view> legal_lines = Lines("tables/legal_forms.tsv");
+  for (auto line : Lines("tables/legal_forms_spelled_out.tsv")) legal_lines.push_back(line);
+  for (auto line : legal_lines) {
     auto f = Split(line, '\t');
     if (f.size() < 2) continue;
     std::string p = NormalizePhrase(f[0]);
     if (p.empty()) continue;
     t.legal_form_max_tokens = std::max(t.legal_form_max_tokens, CountTokens(p));
     t.legal_forms.emplace(p, std::string(f[1]));
+    if (f.size() >= 3) t.legal_form_jurisdictions.emplace(p, std::string(f[2]));
   }
   for (auto line : Lines("tables/org_abbreviations.tsv")) {
     auto f = Split(line, '\t');
@@ -103,6 +107,7 @@ Tables Load() {
       first = false;
       t.country_max_tokens = std::max(t.country_max_tokens, CountTokens(p));
       t.countries.emplace(p, iso2);
+      if (p.find(' ') == std::string::npos) t.country_words.insert(p);
     }
   }
   return t;

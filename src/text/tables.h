@@ -15,6 +15,8 @@ namespace tamiz::text {
 struct Tables {
   // Multi-token phrases are keyed by their tokens joined with one space.
   std::unordered_map<std::string, std::string> legal_forms;  // phrase -> class ("llc")
+  // phrase -> jurisdictions as the table gives them ("DE/AT/CH", "GB/IE/HK/common law").
+  std::unordered_map<std::string, std::string> legal_form_jurisdictions;
   size_t legal_form_max_tokens = 1;
   std::unordered_map<std::string, std::vector<std::string>> abbreviations;  // phrase -> tokens
   size_t abbreviation_max_tokens = 1;
@@ -28,6 +30,7 @@ struct Tables {
   std::unordered_map<std::string, std::string> countries;
   size_t country_max_tokens = 1;
   std::unordered_map<std::string, std::string> iso2_names;  // iso2 -> first name
+  std::unordered_set<std::string> country_words;  // one-token names/aliases/demonyms (no codes)
 };
 
 // The process-wide tables, parsed from the embedded files on first call.

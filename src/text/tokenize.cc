@@ -13,6 +13,8 @@ std::vector<RawToken> TokenizeFolded(std::string_view s) {
   std::string cur;
   bool pending_break = false;
   int paren_depth = 0;
+  bool space_before_cur = false;  // whitespace right before the token being built
+  bool last_was_space = false;
   // Whether the previous emitted token was a single letter joined to this one by '.' or ' '
   // only (candidates for initial merging).
   auto emit = [&] {
@@ -21,6 +23,7 @@ std::vector<RawToken> TokenizeFolded(std::string_view s) {
     t.text = std::move(cur);
     t.break_before = pending_break;
     t.in_parens = paren_depth > 0;
+    t.space_before = space_before_cur;
     out.push_back(std::move(t));
     cur.clear();
     pending_break = false;
@@ -30,16 +33,22 @@ std::vector<RawToken> TokenizeFolded(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (IsAlnum(c)) {
       if (!cur.empty() && IsDigit(cur.back()) != IsDigit(c)) emit();
+      if (cur.empty()) space_before_cur = last_was_space;
       cur.push_back(c);
+      last_was_space = false;
       continue;
     }
+    if (c == '.' && !cur.empty()) {
+      emit();
+      out.back().dotted = true;
+    }
     emit();
+    last_was_space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     switch (c) {
       case ',':
       case ';':
       case '[':
       case ']':
-      case '"':
       case '<':
       case '>':
       case '|':
@@ -73,7 +82,7 @@ std::vector<RawToken> TokenizeFolded(std::string_view s) {
         }
         break;
       case '&':
-        out.push_back({"and", pending_break, paren_depth > 0, false});
+        out.push_back({"and", pending_break, paren_depth > 0, false, false, true});
         pending_break = false;
         break;
       default:
@@ -81,14 +90,19 @@ std::vector<RawToken> TokenizeFolded(std::string_view s) {
     }
   }
   emit();
-  // Merge runs of single letters ("u s a", "n k") into one token.
+  // Merge runs of single letters into one token: dotted without spaces ("u.s.a.", "o.o.")
+  // or spaced without dots ("n k", "g i e"); "z o.o. s.k.a." stays "z", "oo", "ska".
   std::vector<RawToken> merged;
   merged.reserve(out.size());
+  auto single = [&](size_t k) { return out[k].text.size() == 1 && IsAlpha(out[k].text[0]); };
   for (size_t i = 0; i < out.size();) {
-    if (out[i].text.size() == 1 && IsAlpha(out[i].text[0])) {
+    if (single(i)) {
       size_t j = i + 1;
-      while (j < out.size() && out[j].text.size() == 1 && IsAlpha(out[j].text[0]) &&
-             !out[j].break_before) {
+      while (j < out.size() && single(j) && !out[j].break_before) {
+        const bool dotted_run = out[j - 1].dotted && !out[j].space_before;
+        const bool spaced_run =
+            !out[j - 1].dotted && !out[j].dotted && out[j].space_before && !out[i].dotted;
+        if (!dotted_run && !spaced_run) break;
         ++j;
       }
       if (j - i >= 2) {

@@ -13,7 +13,9 @@ struct RawToken {
   std::string text;
   bool break_before = false;  // a comma, colon, parenthesis, " - " or "c/o" precedes it
   bool in_parens = false;
-  bool colon_after = false;  // followed by ':' (payment-message labels: "BENEFICIARY:")
+  bool colon_after = false;   // followed by ':' (payment-message labels: "BENEFICIARY:")
+  bool dotted = false;        // immediately followed by '.'
+  bool space_before = false;  // whitespace immediately before it
 };
 
 // Splits folded text into alphanumeric tokens. Letters and digits are split apart ("no8" ->

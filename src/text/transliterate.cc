@@ -28,8 +28,8 @@ constexpr char16_t kTransformId[] =
 const icu::Transliterator* Prototype() {
   static const icu::Transliterator* proto = [] {
     UErrorCode status = U_ZERO_ERROR;
-    icu::Transliterator* t = icu::Transliterator::createInstance(
-        icu::UnicodeString(kTransformId), UTRANS_FORWARD, status);
+    icu::Transliterator* t = icu::Transliterator::createInstance(icu::UnicodeString(kTransformId),
+                                                                 UTRANS_FORWARD, status);
     if (U_FAILURE(status)) {
       delete t;
       status = U_ZERO_ERROR;
@@ -139,6 +139,25 @@ std::string FoldToAscii(std::string_view utf8) {
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  // ICU's Hebrew-Latin writes tsadi, het, shin and tet with dotted/lined letters that
+  // Latin-ASCII folds to z, h, s, t; names are usually romanized ts, kh, sh, t (Tzur, Nakhmias).
+  // Geresh after gimel, tsadi, zayin writes j, ch, zh (George, Cesare, Jacques).
+  for (UChar geresh : {static_cast<UChar>(0x27), static_cast<UChar>(0x05F3)}) {
+    const std::pair<UChar, const char16_t*> kGeresh[] = {
+        {0x05D2, u"j"}, {0x05E6, u"ch"}, {0x05E5, u"ch"}, {0x05D6, u"zh"}};
+    for (const auto& [letter, latin] : kGeresh) {
+      icu::UnicodeString from;
+      from.append(letter).append(geresh);
+      u.findAndReplace(from, icu::UnicodeString(latin));
+    }
+  }
+  if (u.indexOf(static_cast<UChar>(0x05E6)) >= 0 || u.indexOf(static_cast<UChar>(0x05D7)) >= 0 ||
+      u.indexOf(static_cast<UChar>(0x05E9)) >= 0 || u.indexOf(static_cast<UChar>(0x05E5)) >= 0) {
+    u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x05E6)), u"ts");
+    u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x05E5)), u"ts");
+    u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x05D7)), u"kh");
+    u.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x05E9)), u"sh");
+  }
   if (icu::Transliterator* t = ThreadTransliterator(); t != nullptr) {
     t->transliterate(u);
   } else {
@@ -146,11 +165,27 @@ std::string FoldToAscii(std::string_view utf8) {
   }
   std::string out;
   u.toUTF8String(out);
-  // Anything ICU left outside ASCII (unromanizable scripts, symbols) becomes a separator.
+  // Romanization marks (modifier letters such as U+02BC, apostrophes for ayin/aleph or
+  // Georgian/Armenian ejectives) are not word boundaries in a non-Latin source: drop them.
+  // Anything else ICU left outside ASCII (unromanizable scripts, symbols) separates words.
+  const Script script = DetectScript(utf8);
+  const bool drop_marks = script != Script::kLatin && script != Script::kNone;
   std::string ascii;
   ascii.reserve(out.size());
-  for (char c : out) {
-    ascii.push_back(static_cast<unsigned char>(c) >= 0x80 ? ' ' : c);
+  int32_t i = 0;
+  const auto len = static_cast<int32_t>(out.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(out.data());
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c >= 0 && c < 0x80) {
+      if (drop_marks && c == '\'') continue;
+      ascii.push_back(static_cast<char>(c));
+      continue;
+    }
+    const int8_t type = c < 0 ? 0 : u_charType(c);
+    if (type == U_MODIFIER_LETTER || type == U_NON_SPACING_MARK) continue;
+    ascii.push_back(' ');
   }
   return ascii;
 }

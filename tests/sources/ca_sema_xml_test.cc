@@ -166,5 +166,22 @@ TEST(CaSemaXml, DuplicateKeyAndMissingNameAreReported) {
   fs::remove_all(dir);
 }
 
+TEST(CaSemaXml, TruncationAtAnyOffsetNeverCrashes) {
+  std::string full = SmallFixture();
+  ASSERT_FALSE(full.empty());
+  fs::path dir = WriteListDir("every_offset", "");
+  size_t failures = 0;
+  for (size_t len = 0; len < full.size(); len += 53) {
+    std::ofstream(dir / "sema.xml", std::ios::binary | std::ios::trunc) << full.substr(0, len);
+    auto r = ParseCaSemaXml(dir, "ca_sema", {.lenient = false});
+    if (!r.ok()) {
+      ++failures;
+      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
+    }
+  }
+  EXPECT_GT(failures, 0u);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace tamiz::sources

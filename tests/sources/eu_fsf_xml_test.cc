@@ -196,5 +196,22 @@ TEST(EuFsfXml, HugeAttributeValueIsRejected) {
   fs::remove_all(dir);
 }
 
+TEST(EuFsfXml, TruncationAtAnyOffsetNeverCrashes) {
+  std::string full = FixtureText();
+  ASSERT_FALSE(full.empty());
+  fs::path dir = WriteListDir("every_offset", "");
+  size_t failures = 0;
+  for (size_t len = 0; len < full.size(); len += 53) {
+    std::ofstream(dir / "export.xml", std::ios::binary | std::ios::trunc) << full.substr(0, len);
+    auto r = ParseEuFsfXml(dir, "eu_fsf", {.lenient = false});
+    if (!r.ok()) {
+      ++failures;
+      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
+    }
+  }
+  EXPECT_GT(failures, 0u);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace tamiz::sources

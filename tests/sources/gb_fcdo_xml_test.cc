@@ -179,5 +179,22 @@ TEST(GbFcdoXml, EmptyUniqueIdIsSkippedInLenientMode) {
   fs::remove_all(dir);
 }
 
+TEST(GbFcdoXml, TruncationAtAnyOffsetNeverCrashes) {
+  std::string full = ExcerptText();
+  ASSERT_FALSE(full.empty());
+  fs::path dir = WriteListDir("every_offset", "");
+  size_t failures = 0;
+  for (size_t len = 0; len < full.size(); len += 53) {
+    std::ofstream(dir / "list.xml", std::ios::binary | std::ios::trunc) << full.substr(0, len);
+    auto r = ParseGbFcdoXml(dir, "gb_fcdo", {.lenient = true});
+    if (!r.ok()) {
+      ++failures;
+      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
+    }
+  }
+  EXPECT_GT(failures, 0u);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace tamiz::sources

@@ -118,6 +118,17 @@ TEST(GbHmtCsv, GoldenCabelloRondon13586) {
   EXPECT_EQ(e->source_ref, "ConList.csv:5053");
 }
 
+TEST(GbHmtCsv, EveryGroupHasAPrimaryName) {
+  for (const auto& e : Bundled().entities) {
+    bool primary = false;
+    for (const auto& n : e.names) primary = primary || n.kind == NameKind::kPrimary;
+    EXPECT_TRUE(primary) << e.id;
+  }
+  const Entity* e = Find(Bundled(), "gb_hmt:16789");  // only "Primary name variation" rows
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->caption, "PREMERA (H.K.) INTERNATIONAL CO, LIMITED");
+}
+
 TEST(GbHmtCsv, ShipGroupBecomesVesselWithImo) {
   const Entity* e = Find(Bundled(), "gb_hmt:13651");
   ASSERT_NE(e, nullptr);
@@ -288,6 +299,23 @@ TEST(GbText, Windows1252Decoding) {
   EXPECT_FALSE(gb::LooksLikeWindows1252("Rond\xC3\xB3n \x92"));  // has UTF-8: not legacy
   EXPECT_FALSE(gb::LooksLikeWindows1252("ascii"));
   EXPECT_EQ(gb::Windows1252ToUtf8("Wife\x92s caf\xe9"), "Wife\u2019s caf\u00E9");
+}
+
+TEST(GbHmtCsv, TruncationAtAnyOffsetNeverCrashes) {
+  std::string full = Read(k2022Small / "ConList.csv");
+  ASSERT_FALSE(full.empty());
+  fs::path dir = WriteListDir("every_offset", "");
+  size_t failures = 0;
+  for (size_t len = 0; len < full.size(); len += 53) {
+    std::ofstream(dir / "ConList.csv", std::ios::binary | std::ios::trunc) << full.substr(0, len);
+    auto r = ParseGbHmtCsv(dir, "gb_hmt", {.lenient = false});
+    if (!r.ok()) {
+      ++failures;
+      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
+    }
+  }
+  EXPECT_GT(failures, 0u);
+  fs::remove_all(dir);
 }
 
 }  // namespace

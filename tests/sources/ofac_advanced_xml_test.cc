@@ -151,6 +151,15 @@ TEST(OfacAdvancedXml, GoldenPersonAndEntity) {
   EXPECT_EQ(bank->addresses[0].city, "Moscow");
   EXPECT_EQ(bank->addresses[0].country, "Russia");
   EXPECT_THAT(bank->sanctions_info, ElementsAre(HasSubstr("Subject to Directive 1")));
+  bool linked = false;
+  for (const auto& rel : r->relations) {
+    if (rel.source_id != bank->id) continue;
+    linked = true;
+    EXPECT_EQ(rel.target_id, "us_ofac_cons:17015");
+    EXPECT_EQ(rel.target_name, "Vnesheconombank");
+    EXPECT_EQ(rel.role, "Owned or Controlled By");
+  }
+  EXPECT_TRUE(linked);
 }
 
 TEST(OfacAdvancedXml, TruncatedFileFailsWithLine) {

@@ -344,6 +344,29 @@ TEST(OfacCsv, HugeFieldIsRejectedNotCrashed) {
   EXPECT_EQ(r->version.skipped, 1u);
 }
 
+TEST(OfacCsv, LenientSkipsMultiLineBadRecordWhole) {
+  fs::path dir = fs::temp_directory_path() / ("tamiz_ofac_multiline_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / "sdn.csv", std::ios::binary);
+    out << "1,\"A\",-0- ,\"X\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
+    out << "X2,\"B\",-0- ,\"X\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"line one\r\n"
+           "3,\"\"C\"\", still remarks\"\r\n";
+    out << "4,\"D\",-0- ,\"X\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n";
+  }
+  ParseOptions lenient;
+  lenient.lenient = true;
+  auto r = ParseOfacCsv(dir, "us_ofac_sdn", lenient);
+  fs::remove_all(dir);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->entities.size(), 2u);
+  EXPECT_EQ(r->entities[1].id, "us_ofac_sdn:4");
+  EXPECT_EQ(r->entities[1].source_ref, "sdn.csv:4");
+  EXPECT_EQ(r->version.skipped, 1u);
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_THAT(r->warnings[0], HasSubstr("sdn.csv:2: record X2: field 1 (ent_num)"));
+}
+
 TEST(OfacCsv, MissingMainFileIsNotFound) {
   auto r = ParseOfacCsv(kFixtures / "does_not_exist", "us_ofac_sdn", {});
   ASSERT_FALSE(r.ok());

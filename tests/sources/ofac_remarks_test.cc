@@ -118,6 +118,43 @@ TEST(OfacRemarks, ResolvesLinkedNamesWithinTheList) {
   EXPECT_TRUE(rels[3].target_id.empty());
 }
 
+TEST(OfacRemarks, ListedNamesAreDeduplicatedAndPrimaryWins) {
+  Entity e;
+  AddListedName(e, MakeName("ACME LTD", NameKind::kStrongAlias, false));
+  AddListedName(e, MakeName("ACME LTD", NameKind::kPrimary, false));
+  AddListedName(e, MakeName("ACME LTD", NameKind::kStrongAlias, false));
+  AddListedName(e, MakeName("ACME LIMITED", NameKind::kFormer, false));
+  ASSERT_EQ(e.names.size(), 2u);
+  EXPECT_EQ(e.names[0].kind, NameKind::kPrimary);
+  EXPECT_EQ(e.names[1].kind, NameKind::kFormer);
+}
+
+TEST(OfacRemarks, CountryInsideNumberIsSplitOut) {
+  Identifier id{"Registration ID", "1026303117642 (Russia)", "", ""};
+  SplitCountryFromNumber(id);
+  EXPECT_EQ(id.number, "1026303117642");
+  EXPECT_EQ(id.country, "Russia");
+  Identifier kept{"Passport", "A1 (old)", "Iran", ""};
+  SplitCountryFromNumber(kept);
+  EXPECT_EQ(kept.number, "A1 (old)");
+}
+
+TEST(OfacRemarks, VesselFeaturesAnyCase) {
+  Entity e;
+  EXPECT_TRUE(ApplyVesselFeature("VESSEL TYPE", "Crude Oil Tanker", e));
+  EXPECT_TRUE(ApplyVesselFeature("Vessel Flag", "Panama", e));
+  EXPECT_TRUE(ApplyVesselFeature("Vessel Gross Registered Tonnage", "56,068", e));
+  EXPECT_FALSE(ApplyVesselFeature("Vessel Year of Build", "1999", e));
+  ASSERT_TRUE(e.vessel.has_value());
+  EXPECT_EQ(e.vessel->vessel_type, "Crude Oil Tanker");
+  EXPECT_EQ(e.vessel->flag, "Panama");
+  EXPECT_EQ(e.vessel->tonnage, "56,068");
+  EXPECT_THAT(e.countries, ElementsAre("Panama"));
+  Entity none;
+  EXPECT_FALSE(ApplyVesselFeature("Website", "x", none));
+  EXPECT_FALSE(none.vessel.has_value());
+}
+
 TEST(OfacRemarks, ProgramsAndSchema) {
   EXPECT_THAT(SplitPrograms("VENEZUELA] [IRAN-CON-ARMS-EO"),
               ElementsAre("VENEZUELA", "IRAN-CON-ARMS-EO"));
@@ -128,6 +165,17 @@ TEST(OfacRemarks, ProgramsAndSchema) {
   EXPECT_EQ(OfacSchema("aircraft"), Schema::kAirplane);
   EXPECT_EQ(OfacSchema("-0- "), Schema::kOrganization);
   EXPECT_EQ(OfacSchema("Entity"), Schema::kOrganization);
+}
+
+TEST(OfacRemarks, DeeplyNestedParenthesesDoNotRecurseWithoutBound) {
+  Entity e;
+  std::vector<Relation> rels;
+  std::string remarks = std::string(200000, '(') + "Linked To: X" + std::string(200000, ')');
+  ApplyRemarks(remarks, e, rels);
+  EXPECT_TRUE(rels.empty());
+  ApplyRemarks("((Linked To: Y))", e, rels);
+  ASSERT_EQ(rels.size(), 1u);
+  EXPECT_EQ(rels[0].target_name, "Y");
 }
 
 }  // namespace

@@ -44,6 +44,24 @@ TEST(OfacXml, BundledConsolidated2026Has442Entries) {
   EXPECT_THAT(e->birth_places, ElementsAre("Shati"));
   EXPECT_THAT(e->programs, ElementsAre("NS-PLC"));
   EXPECT_GT(r->relations.size(), 250u);
+  // idNumber "33556474 (Russia)" without idCountry: the country is moved out of the number.
+  const Entity* novatek = FindEntity(*r, "us_ofac_cons:17064");
+  ASSERT_NE(novatek, nullptr);
+  bool gazette = false;
+  for (const auto& i : novatek->identifiers) {
+    if (i.type == "Government Gazette Number") {
+      gazette = true;
+      EXPECT_EQ(i.number, "33556474");
+      EXPECT_EQ(i.country, "Russia");
+    }
+  }
+  EXPECT_TRUE(gazette);
+  // An a.k.a. repeating the primary name (18282) is not added twice.
+  const Entity* refinery = FindEntity(*r, "us_ofac_cons:18282");
+  ASSERT_NE(refinery, nullptr);
+  size_t same = 0;
+  for (const auto& n : refinery->names) same += n.full == refinery->caption;
+  EXPECT_EQ(same, 1u);
 }
 
 TEST(OfacXml, OldNamespaceAndStructuredIdList) {

@@ -359,5 +359,44 @@ TEST(UnXml, DuplicateReferenceNumberIsReported) {
   fs::remove_all(dir);
 }
 
+TEST(UnXml, TruncationAtAnyOffsetNeverCrashes) {
+  std::string full = SmallFixture();
+  ASSERT_FALSE(full.empty());
+  fs::path dir = WriteListDir("every_offset", "");
+  size_t failures = 0;
+  for (size_t len = 0; len < full.size(); len += 53) {
+    std::ofstream(dir / "consolidated.xml", std::ios::binary | std::ios::trunc)
+        << full.substr(0, len);
+    auto r = ParseUnXml(dir, "un_sc", {.lenient = true});
+    if (!r.ok()) {
+      ++failures;
+      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
+    }
+  }
+  EXPECT_GT(failures, 0u);
+  fs::remove_all(dir);
+}
+
+TEST(UnXml, DeepNestingInsideARecordIsRejected) {
+  std::string xml = SmallFixture();
+  size_t at = xml.find("<COMMENTS1>He fled");
+  ASSERT_NE(at, std::string::npos);
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<a>";
+  for (int i = 0; i < 100000; ++i) deep += "</a>";
+  xml.insert(at + 11, deep);
+  fs::path dir = WriteListDir("deep", xml);
+  auto strict = ParseUnXml(dir, "un_sc", {});
+  ASSERT_FALSE(strict.ok());
+  EXPECT_NE(
+      strict.status().message().find("record CDi.001: <a>: elements nested more than 16 deep"),
+      std::string::npos)
+      << strict.status().message();
+  auto lenient = ParseUnXml(dir, "un_sc", {.lenient = true});
+  ASSERT_TRUE(lenient.ok());
+  EXPECT_EQ(lenient->entities.size(), 2u);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace tamiz::sources

@@ -1,0 +1,50 @@
+// Normalization and analysis throughput: ASCII fast path vs ICU transliteration.
+#include <benchmark/benchmark.h>
+
+#include "text/analyze.h"
+#include "text/transliterate.h"
+
+namespace {
+
+void BM_FoldAscii(benchmark::State& state) {
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tamiz::text::FoldToAscii("CABELLO RONDON, Diosdado"));
+}
+BENCHMARK(BM_FoldAscii);
+
+void BM_FoldLatinDiacritics(benchmark::State& state) {
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tamiz::text::FoldToAscii("CABELLO RONDÓN, Diosdado"));
+}
+BENCHMARK(BM_FoldLatinDiacritics);
+
+void BM_FoldCyrillic(benchmark::State& state) {
+  for (auto _ : state)
+    benchmark::DoNotOptimize(tamiz::text::FoldToAscii("Олег Владимирович Дерипаска"));
+}
+BENCHMARK(BM_FoldCyrillic);
+
+void BM_FoldArabic(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(tamiz::text::FoldToAscii("محمد العيسمي"));
+}
+BENCHMARK(BM_FoldArabic);
+
+void BM_AnalyzePerson(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(tamiz::text::AnalyzeName("EL AISSAMI MADDAH, Tareck Zaidan",
+                                                      tamiz::text::NameType::kPerson));
+  }
+}
+BENCHMARK(BM_AnalyzePerson);
+
+void BM_AnalyzeCompany(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(tamiz::text::AnalyzeName("Guangzhou Lixing Cosmetics Co., Ltd.",
+                                                      tamiz::text::NameType::kOrganization));
+  }
+}
+BENCHMARK(BM_AnalyzeCompany);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,107 @@
+#include "fuzz_parser.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "sources/registry.h"
+#include "util/file_io.h"
+
+namespace tamiz::fuzz {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A private directory for this process, under /dev/shm when it exists (no disk I/O per
+// execution), removed at exit.
+const fs::path& TempDir() {
+  static const fs::path dir = [] {
+    std::error_code ec;
+    fs::path base =
+        fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
+    std::string templ = (base / "tamiz-fuzz-XXXXXX").string();
+    if (mkdtemp(templ.data()) == nullptr) {
+      std::perror("mkdtemp");
+      std::abort();
+    }
+    std::atexit([] {
+      std::error_code ignored;
+      fs::remove_all(TempDir(), ignored);
+    });
+    return fs::path(templ) / "2024-01-01";
+  }();
+  return dir;
+}
+
+const sources::Format& FindFormat(std::string_view name) {
+  for (const auto& f : sources::Formats()) {
+    if (f.name == name) return f;
+  }
+  std::fprintf(stderr, "fuzz: format %.*s is not registered\n", static_cast<int>(name.size()),
+               name.data());
+  std::abort();
+}
+
+void Check(bool ok, const char* what, const std::string& detail) {
+  if (ok) return;
+  std::fprintf(stderr, "fuzz: invariant broken: %s: %s\n", what, detail.c_str());
+  std::abort();
+}
+
+void CheckInvariants(const ParsedList& list, const std::string& dataset) {
+  for (const auto& e : list.entities) {
+    Check(!e.id.empty(), "entity id is empty", e.caption);
+    Check(e.id.rfind(dataset + ":", 0) == 0, "entity id not prefixed by dataset", e.id);
+    Check(util::FindInvalidUtf8(e.caption) == std::string::npos, "caption is not UTF-8", e.id);
+    for (const auto& n : e.names) {
+      Check(util::FindInvalidUtf8(n.full) == std::string::npos, "name is not UTF-8", e.id);
+    }
+  }
+}
+
+}  // namespace
+
+void FuzzParser(std::string_view format, std::initializer_list<const char*> files,
+                const uint8_t* data, size_t size) {
+  const sources::Format& f = FindFormat(format);
+  const fs::path& dir = TempDir();
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  size_t i = 0;
+  bool exhausted = false;
+  for (const char* name : files) {
+    fs::path path = dir / name;
+    if (exhausted) {
+      fs::remove(path, ec);
+      continue;
+    }
+    bool last = ++i == files.size();
+    size_t nul = last ? std::string_view::npos : input.find('\0');
+    std::string_view part = input.substr(0, nul);
+    if (nul == std::string_view::npos) {
+      exhausted = true;
+    } else {
+      input.remove_prefix(nul + 1);
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(part.data(), static_cast<std::streamsize>(part.size()));
+  }
+  const std::string dataset = "fuzz";
+  sources::ParseOptions options;
+  options.max_records = 100'000;
+  auto strict = f.parse(dir, dataset, options);
+  if (strict.ok()) {
+    CheckInvariants(strict.value(), dataset);
+    return;
+  }
+  options.lenient = true;
+  auto lenient = f.parse(dir, dataset, options);
+  if (lenient.ok()) CheckInvariants(lenient.value(), dataset);
+}
+
+}  // namespace tamiz::fuzz

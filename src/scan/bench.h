@@ -1,0 +1,22 @@
+// `tamiz bench scan`: scanning throughput on generated running text with every loaded list,
+// measured against a naive scan (every listed form searched in the text) in the same run.
+// Not thread-safe per call; reads the snapshot only.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+
+#include "index/snapshot.h"
+#include "tamiz/status.h"
+
+namespace tamiz::scan {
+
+// Generates `megabytes` MB of English news-like text (sentences written for this benchmark,
+// with listed names of the snapshot and unlisted people's names mixed in), then measures:
+// the full scan (mentions, persons, topics) over the whole text in 8 MB chunks; the mention
+// automaton alone; and the naive scan on a slice (it is too slow for the whole text).
+// Returns {"megabytes", "scan_mb_per_s", "mentions_mb_per_s", "naive_mb_per_s",
+// "speedup_vs_naive", "index_build_s", "patterns", "mentions", ...}.
+Result<nlohmann::json> RunScanBenchmark(const index::Snapshot& snapshot, size_t megabytes);
+
+}  // namespace tamiz::scan

@@ -1,0 +1,157 @@
+#include "index/match_data.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+#include "index/snapshot.h"
+#include "match/screen.h"
+
+namespace tamiz::index {
+namespace {
+
+const char* kSyllables[] = {"ma", "ro", "ka", "li", "sa", "de", "no", "ha", "mi", "ta",
+                            "bo", "el", "ra", "du", "ve", "zo", "ki", "an", "or", "us"};
+
+std::string Word(std::mt19937& rng) {
+  std::string w;
+  const int n = 2 + static_cast<int>(rng() % 3);
+  for (int i = 0; i < n; ++i) w += kSyllables[rng() % 20];
+  return w;
+}
+
+std::shared_ptr<const Snapshot> RandomSnapshot(std::mt19937& rng, int entities) {
+  ParsedList list;
+  list.version.dataset = "test";
+  for (int i = 0; i < entities; ++i) {
+    Entity e;
+    e.dataset = "test";
+    e.record_id = std::to_string(i);
+    e.id = "test:" + e.record_id;
+    e.schema = i % 3 == 0 ? Schema::kOrganization : Schema::kPerson;
+    const int words = 2 + static_cast<int>(rng() % 3);
+    std::string name;
+    for (int k = 0; k < words; ++k) name += (k ? " " : "") + Word(rng);
+    if (e.schema == Schema::kOrganization && rng() % 2 == 0) name += " Trading LLC";
+    e.caption = name;
+    Name primary;
+    primary.full = name;
+    e.names.push_back(primary);
+    if (rng() % 4 == 0) {
+      Name weak;
+      weak.full = Word(rng) + " " + Word(rng);
+      weak.kind = NameKind::kWeakAlias;
+      e.names.push_back(weak);
+    }
+    list.entities.push_back(std::move(e));
+  }
+  std::vector<ParsedList> lists;
+  lists.push_back(std::move(list));
+  auto snap = Snapshot::Build(std::move(lists));
+  EXPECT_TRUE(snap.ok());
+  return snap.value();
+}
+
+std::string Perturb(std::mt19937& rng, std::string s) {
+  switch (rng() % 5) {
+    case 0: {  // typo
+      size_t p = rng() % s.size();
+      if (s[p] != ' ') s[p] = static_cast<char>('a' + rng() % 26);
+      return s;
+    }
+    case 1: {  // drop a character
+      size_t p = rng() % s.size();
+      s.erase(p, 1);
+      return s;
+    }
+    case 2: {  // reorder
+      size_t sp = s.find(' ');
+      if (sp == std::string::npos) return s;
+      return s.substr(sp + 1) + " " + s.substr(0, sp);
+    }
+    case 3:  // merge two words
+      if (size_t sp = s.find(' '); sp != std::string::npos) s.erase(sp, 1);
+      return s;
+    default:
+      return s;
+  }
+}
+
+TEST(MatchData, IndexFindsEveryBruteForceMatchOnRandomLists) {
+  std::mt19937 rng(2026);
+  for (int round = 0; round < 3; ++round) {
+    auto snap = RandomSnapshot(rng, 400);
+    size_t brute_matches = 0, missed = 0;
+    for (int q = 0; q < 150; ++q) {
+      const Entity& e = snap->entities()[rng() % snap->entities().size()];
+      Query query;
+      query.names.push_back(q % 7 == 0 ? Word(rng) + " " + Word(rng)
+                                       : Perturb(rng, e.names[0].full));
+      query.limit = 1000;
+      auto fast = match::ScreenSnapshot(*snap, query);
+      auto brute = match::ScreenSnapshotBruteForce(*snap, query);
+      std::set<std::string> got;
+      for (const auto& h : fast) {
+        if (h.match) got.insert(h.entity->id);
+      }
+      for (const auto& h : brute) {
+        if (!h.match) continue;
+        ++brute_matches;
+        if (got.count(h.entity->id) == 0) {
+          ++missed;
+          ADD_FAILURE() << "index missed " << h.entity->id << " '" << h.matched_name
+                        << "' for query '" << query.names[0] << "' score " << h.score;
+        }
+      }
+      // Scores of hits found by both paths are identical.
+      for (const auto& b : brute) {
+        for (const auto& f : fast) {
+          if (f.entity == b.entity) {
+            EXPECT_DOUBLE_EQ(f.score, b.score);
+          }
+        }
+      }
+    }
+    EXPECT_GT(brute_matches, 50u);
+    EXPECT_EQ(missed, 0u);
+  }
+}
+
+TEST(MatchData, RareTokensWeighMoreThanCommonOnes) {
+  std::mt19937 rng(1);
+  auto snap = RandomSnapshot(rng, 300);
+  const MatchData& md = snap->match_data();
+  auto common = text::AnalyzeName("Trading", text::NameType::kOrganization);
+  auto rare = text::AnalyzeName("Zyxwvut", text::NameType::kOrganization);
+  common.tokens[0].factor = 1.0f;  // compare rarity alone
+  EXPECT_LT(md.TokenWeight(common.tokens[0]), md.TokenWeight(rare.tokens[0]));
+  EXPECT_FLOAT_EQ(md.TokenWeight(rare.tokens[0]), 1.0f);
+}
+
+TEST(MatchData, EveryNameIsAnalysedAndIndexed) {
+  std::mt19937 rng(3);
+  auto snap = RandomSnapshot(rng, 100);
+  const MatchData& md = snap->match_data();
+  EXPECT_GE(md.names.size(), 100u);
+  EXPECT_GT(md.key_count(), 100u);
+  for (const auto& n : md.names) {
+    EXPECT_FALSE(n.normalized.empty());
+    EXPECT_LT(n.entity, snap->entities().size());
+  }
+  std::vector<uint32_t> out;
+  md.Candidates(md.names[0].analyzed, 0.8, out);
+  EXPECT_NE(std::find(out.begin(), out.end(), 0u), out.end());
+}
+
+TEST(MatchData, EmptySnapshotScreensToNothing) {
+  auto snap = Snapshot::Build({});
+  ASSERT_TRUE(snap.ok());
+  Query q;
+  q.names.push_back("Anyone");
+  EXPECT_TRUE(match::ScreenSnapshot(**snap, q).empty());
+  EXPECT_TRUE(match::ScreenSnapshotBruteForce(**snap, q).empty());
+}
+
+}  // namespace
+}  // namespace tamiz::index

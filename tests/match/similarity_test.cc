@@ -1,0 +1,92 @@
+#include "match/similarity.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+#include "text/analyze.h"
+
+namespace tamiz::match {
+namespace {
+
+std::string RandomWord(std::mt19937& rng, size_t max_len) {
+  std::uniform_int_distribution<size_t> len(1, max_len);
+  std::uniform_int_distribution<int> letter(0, 25);
+  std::string s(len(rng), 'a');
+  for (char& c : s) c = static_cast<char>('a' + letter(rng));
+  return s;
+}
+
+TEST(EditSimilarity, IdenticalIsOneAndEmptyIsZero) {
+  EXPECT_EQ(EditSimilarity("maduro", "maduro"), 1.0);
+  EXPECT_EQ(EditSimilarity("", "maduro"), 0.0);
+}
+
+TEST(EditSimilarity, SymmetricAndInUnitIntervalOnRandomWords) {
+  std::mt19937 rng(11);
+  for (int i = 0; i < 2000; ++i) {
+    std::string a = RandomWord(rng, 12), b = RandomWord(rng, 12);
+    double ab = EditSimilarity(a, b), ba = EditSimilarity(b, a);
+    EXPECT_NEAR(ab, ba, 1e-9) << a << " " << b;
+    EXPECT_GE(ab, 0.0);
+    EXPECT_LE(ab, 1.0);
+  }
+}
+
+TEST(EditSimilarity, AtLeastAgreesWithThePlainKernel) {
+  std::mt19937 rng(12);
+  for (int i = 0; i < 2000; ++i) {
+    std::string a = RandomWord(rng, 9), b = a;
+    if (!b.empty() && i % 2 == 0) b[rng() % b.size()] = static_cast<char>('a' + rng() % 26);
+    if (i % 3 == 0) b += RandomWord(rng, 2);
+    const double plain = EditSimilarity(a, b);
+    const double bounded = EditSimilarityAtLeast(a, b, 0.75);
+    if (plain >= 0.75 + 1e-6) {
+      EXPECT_NEAR(bounded, plain, 1e-5) << a << " " << b;
+    } else if (plain < 0.75 - 1e-6) {
+      EXPECT_EQ(bounded, 0.0) << a << " " << b;
+    }
+  }
+}
+
+TEST(EditSimilarity, SpellingVariantsCostLessThanOtherEdits) {
+  EXPECT_GT(EditSimilarity("cabelo", "cabello"), 0.9);  // doubled letter
+  EXPECT_GT(EditSimilarity("tareck", "tarek"), 0.8);    // c before k
+  EXPECT_GT(EditSimilarity("abdalla", "abdulla"), EditSimilarity("abdalla", "abdekla"));
+  EXPECT_LT(EditSimilarity("dominguez", "jimenez"), 0.6);
+}
+
+text::Token Tok(const char* s, text::NameType type = text::NameType::kPerson) {
+  auto a = text::AnalyzeName(s, type);
+  return a.tokens.empty() ? text::Token{} : a.tokens.front();
+}
+
+TEST(TokenSimilarity, GivenNameEquivalentsMatch) {
+  EXPECT_GE(TokenSimilarity(Tok("mohammed"), Tok("muhammad"), true), 0.95);
+  EXPECT_GE(TokenSimilarity(Tok("aleksandr"), Tok("alexander"), true), 0.9);
+}
+
+TEST(TokenSimilarity, NumbersMatchOnlyByValue) {
+  auto eight = Tok("8", text::NameType::kVessel), six = Tok("6", text::NameType::kVessel);
+  auto viii = text::AnalyzeName("Kaiyo VIII", text::NameType::kVessel).tokens.back();
+  EXPECT_EQ(TokenSimilarity(eight, six, false), 0.0);
+  EXPECT_EQ(TokenSimilarity(eight, viii, false), 1.0);
+}
+
+TEST(TokenSimilarity, InitialsOnlyWhereAllowed) {
+  EXPECT_GE(TokenSimilarity(Tok("j"), Tok("john"), true), 0.8);
+  EXPECT_EQ(TokenSimilarity(Tok("j"), Tok("john"), false), 0.0);
+  EXPECT_EQ(TokenSimilarity(Tok("k"), Tok("john"), true), 0.0);
+}
+
+TEST(TokenSimilarity, SymmetricOnRandomTokens) {
+  std::mt19937 rng(13);
+  for (int i = 0; i < 500; ++i) {
+    auto a = Tok(RandomWord(rng, 8).c_str()), b = Tok(RandomWord(rng, 8).c_str());
+    EXPECT_NEAR(TokenSimilarity(a, b, true), TokenSimilarity(b, a, true), 1e-9);
+  }
+}
+
+}  // namespace
+}  // namespace tamiz::match

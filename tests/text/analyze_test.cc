@@ -1,0 +1,133 @@
+#include "text/analyze.h"
+
+#include <gtest/gtest.h>
+
+#include "text/tables.h"
+
+namespace tamiz::text {
+namespace {
+
+std::vector<std::string> Texts(const AnalyzedName& a) {
+  std::vector<std::string> out;
+  for (const auto& t : a.tokens) out.push_back(t.text);
+  return out;
+}
+
+using Tokens = std::vector<std::string>;
+
+TEST(AnalyzeName, PersonHonorificsStripped) {
+  auto a = AnalyzeName("Sheikh Mohammed bin Rashid", NameType::kPerson);
+  ASSERT_FALSE(a.tokens.empty());
+  EXPECT_EQ(a.tokens[0].text, "mohammed");
+}
+
+TEST(AnalyzeName, ParticlesWeighLess) {
+  auto a = AnalyzeName("Mohammed bin Rashid", NameType::kPerson);
+  ASSERT_EQ(a.tokens.size(), 3u);
+  EXPECT_TRUE(a.tokens[1].flags & kParticle);
+  EXPECT_LT(a.tokens[1].factor, a.tokens[2].factor);
+}
+
+TEST(AnalyzeName, GivenNameGroupsAttached) {
+  auto a = AnalyzeName("Muhammad", NameType::kPerson);
+  auto b = AnalyzeName("Mohamed", NameType::kPerson);
+  ASSERT_EQ(a.tokens.size(), 1u);
+  ASSERT_EQ(b.tokens.size(), 1u);
+  EXPECT_NE(a.tokens[0].groups[0], 0u);
+  EXPECT_EQ(a.tokens[0].groups[0], b.tokens[0].groups[0]);
+}
+
+TEST(AnalyzeName, PatronymicFlagged) {
+  auto a = AnalyzeName("DERIPASKA, Oleg Vladimirovich", NameType::kPerson);
+  ASSERT_EQ(a.tokens.size(), 3u);
+  EXPECT_TRUE(a.tokens[2].flags & kPatronymic);
+}
+
+TEST(AnalyzeName, LegalFormStrippedAndClassKept) {
+  auto a = AnalyzeName("NOOR PLANTATION INVESTMENTS, L.L.C.", NameType::kOrganization);
+  EXPECT_EQ(Texts(a), (Tokens{"noor", "plantation", "investments"}));
+  EXPECT_EQ(a.legal_class, "llc");
+}
+
+TEST(AnalyzeName, LegalFormAtStartStripped) {
+  auto a = AnalyzeName("PT Sinar Kenari Abadi", NameType::kOrganization);
+  EXPECT_EQ(Texts(a), (Tokens{"sinar", "kenari", "abadi"}));
+  EXPECT_FALSE(a.legal_class.empty());
+}
+
+TEST(AnalyzeName, NativeLegalFormsKnowTheirJurisdiction) {
+  auto a = AnalyzeName("Korvessa Industrial GmbH", NameType::kOrganization);
+  auto b = AnalyzeName("Korvessa Industrial Ltd", NameType::kOrganization);
+  EXPECT_TRUE(a.legal_native);
+  EXPECT_FALSE(b.legal_native);
+}
+
+TEST(AnalyzeName, AbbreviationsExpanded) {
+  auto a = AnalyzeName("Harrowvane Intl Freight", NameType::kOrganization);
+  EXPECT_EQ(Texts(a), (Tokens{"harrowvane", "international", "freight"}));
+  EXPECT_TRUE(a.tokens[1].flags & kGeneric);
+}
+
+TEST(AnalyzeName, VesselPrefixAndNoDropped) {
+  auto a = AnalyzeName("M/V Hoshikaze Maru No. 8", NameType::kVessel);
+  EXPECT_EQ(Texts(a), (Tokens{"hoshikaze", "maru", "8"}));
+  EXPECT_EQ(a.tokens[2].number, 8);
+}
+
+TEST(AnalyzeName, NumeralsBecomeNumbers) {
+  auto a = AnalyzeName("Seraphine Navigation IX S.A.", NameType::kOrganization);
+  ASSERT_EQ(a.tokens.size(), 3u);
+  EXPECT_EQ(a.tokens[2].number, 9);
+  auto b = AnalyzeName("Brasskey Shipping Three Inc.", NameType::kOrganization);
+  ASSERT_EQ(b.tokens.size(), 3u);
+  EXPECT_EQ(b.tokens[2].number, 3);
+  EXPECT_EQ(NumberValue("viii", false), 8);
+  EXPECT_EQ(NumberValue("i", false), -1);
+  EXPECT_EQ(NumberValue("12", false), 12);
+}
+
+TEST(AnalyzeName, AnnotationsWeighLess) {
+  auto a = AnalyzeName("Coastline Agro Supplies Ltd - Malindi Branch", NameType::kOrganization);
+  ASSERT_GE(a.tokens.size(), 4u);
+  EXPECT_TRUE(a.tokens.back().flags & kAnnotation);
+  EXPECT_FALSE(a.tokens.front().flags & kAnnotation);
+}
+
+TEST(AnalyzeName, PaymentLabelDropped) {
+  auto a = AnalyzeName("BENEFICIARY: Kalliosaari Trading Oy", NameType::kOrganization);
+  ASSERT_FALSE(a.tokens.empty());
+  EXPECT_EQ(a.tokens[0].text, "kalliosaari");
+}
+
+TEST(AnalyzeName, ArabicArticleSplitAndAbjadFlag) {
+  auto a = AnalyzeName("العيسمي", NameType::kPerson);
+  ASSERT_EQ(a.tokens.size(), 2u);
+  EXPECT_EQ(a.tokens[0].text, "al");
+  EXPECT_TRUE(a.tokens[1].flags & kAbjad);
+}
+
+TEST(AnalyzeName, EmptyAndPunctuationOnlyGiveNoTokens) {
+  EXPECT_TRUE(AnalyzeName("", NameType::kPerson).tokens.empty());
+  EXPECT_TRUE(AnalyzeName(" ,.-() ", NameType::kOrganization).tokens.empty());
+}
+
+TEST(NameVariants, SplitsFormerNames) {
+  auto v = NameVariants("Ocean Pioneer (ex-Cape Diamond)");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[1], "Ocean Pioneer ");
+  EXPECT_EQ(v[2], "Cape Diamond");
+}
+
+TEST(Tables, LoadedAndNormalized) {
+  const Tables& t = GetTables();
+  EXPECT_GT(t.legal_forms.size(), 300u);
+  EXPECT_EQ(t.legal_forms.count("llc"), 1u);
+  EXPECT_EQ(t.legal_forms.count("oo"), 0u);
+  EXPECT_EQ(CountryCode("Venezuela"), "ve");
+  EXPECT_EQ(CountryCode("VE"), "ve");
+  EXPECT_EQ(CountryCode("venezuelan"), "ve");
+  EXPECT_EQ(CountryCode("Atlantis"), "");
+}
+
+}  // namespace
+}  // namespace tamiz::text
