@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -47,11 +48,12 @@ size_t ChunkCut(std::string_view buf, bool last) {
   return cut == 0 ? buf.size() : cut;
 }
 
-void PrintHighlighted(std::string_view text, size_t base, const nlohmann::json& mentions,
-                      bool color) {
+void PrintHighlighted(std::string_view text, size_t base,
+                      const std::vector<scan::MentionOut>& mentions, bool color) {
   size_t pos = 0;
   for (const auto& m : mentions) {
-    const size_t s = m["start"].get<size_t>() - base, e = m["end"].get<size_t>() - base;
+    if (m.start < base) continue;
+    const size_t s = m.start - base, e = m.end - base;
     if (s < pos || e > text.size()) continue;
     fmt::print("{}", text.substr(pos, s - pos));
     if (color) {
@@ -64,25 +66,43 @@ void PrintHighlighted(std::string_view text, size_t base, const nlohmann::json& 
   fmt::print("{}", text.substr(pos));
 }
 
-void PrintSummary(const nlohmann::json& r) {
+// Distinct listed parties and unlisted people, gathered chunk by chunk.
+struct Summary {
+  std::map<std::string, std::pair<std::string, size_t>> listed;  // id -> caption, mentions
+  std::set<std::string> unlisted;
+
+  void Add(const scan::ChunkResult& chunk) {
+    for (const auto& m : chunk.mentions) {
+      auto& slot = listed[m.entity->id];
+      slot.first = m.entity->caption;
+      ++slot.second;
+    }
+    for (const auto& p : chunk.persons) {
+      if (p.entity_id.empty()) unlisted.insert(p.name);
+    }
+  }
+  void Add(const nlohmann::json& r) {
+    for (const auto& m : r["mentions"]) {
+      auto& slot = listed[m["entity"]["id"].get<std::string>()];
+      slot.first = m["entity"]["caption"].get<std::string>();
+      ++slot.second;
+    }
+    for (const auto& p : r["persons"]) {
+      if (!p["listed"].get<bool>()) unlisted.insert(p["name"].get<std::string>());
+    }
+  }
+};
+
+void PrintSummary(const nlohmann::json& r, const Summary& sum) {
   fmt::print("\n\nLanguage: {}\n", r["language"].get<std::string>());
   fmt::print("Listed parties:\n");
-  std::map<std::string, std::pair<std::string, size_t>> listed;
-  for (const auto& m : r["mentions"]) {
-    auto& slot = listed[m["entity"]["id"].get<std::string>()];
-    slot.first = m["entity"]["caption"].get<std::string>();
-    ++slot.second;
-  }
-  if (listed.empty()) fmt::print("  (none)\n");
-  for (const auto& [id, v] : listed)
+  if (sum.listed.empty()) fmt::print("  (none)\n");
+  for (const auto& [id, v] : sum.listed) {
     fmt::print("  {:<22} {}  ({} mentions)\n", id, v.first, v.second);
-  fmt::print("Unlisted people:\n");
-  std::set<std::string> people;
-  for (const auto& p : r["persons"]) {
-    if (!p["listed"].get<bool>()) people.insert(p["name"].get<std::string>());
   }
-  if (people.empty()) fmt::print("  (none)\n");
-  for (const auto& p : people) fmt::print("  {}\n", p);
+  fmt::print("Unlisted people:\n");
+  if (sum.unlisted.empty()) fmt::print("  (none)\n");
+  for (const auto& p : sum.unlisted) fmt::print("  {}\n", p);
   fmt::print("Topics:\n");
   if (r["topics"].empty()) fmt::print("  (none)\n");
   for (const auto& t : r["topics"]) {
@@ -144,6 +164,9 @@ int RunScan(Context& ctx, const ScanArgs& a) {
   bool eof = false;
   bool first = true;
   std::unique_ptr<scan::Scanner> scanner;
+  std::FILE* persons_tmp = nullptr;
+  size_t mentions_out = 0, persons_out = 0;
+  Summary summary;
   while (!eof || !buf.empty()) {
     while (!eof && buf.size() < kChunkBytes) {
       in->read(block.data(), static_cast<std::streamsize>(block.size()));
@@ -184,12 +207,27 @@ int RunScan(Context& ctx, const ScanArgs& a) {
         if (a.json) {
           fmt::print("{}\n", r->dump(2));
         } else {
-          PrintHighlighted((*r)["text"].get<std::string>(), 0, (*r)["mentions"], color);
-          PrintSummary(*r);
+          std::vector<scan::MentionOut> ms;
+          for (const auto& m : (*r)["mentions"]) {
+            scan::MentionOut mo;
+            mo.start = m["start"].get<size_t>();
+            mo.end = m["end"].get<size_t>();
+            ms.push_back(mo);
+          }
+          PrintHighlighted((*r)["text"].get<std::string>(), 0, ms, color);
+          Summary sum;
+          sum.Add(*r);
+          PrintSummary(*r, sum);
         }
         return kExitOk;
       }
       scanner = std::make_unique<scan::Scanner>(*snapshot, opts);
+      scanner->KeepOccurrences(false);
+      if (a.json) {
+        persons_tmp = std::tmpfile();
+        if (persons_tmp == nullptr) return ReportError(Status::IoError("scan: no temporary file"));
+        fmt::print("{{\n\"mentions\": [");
+      }
     }
     const size_t cut = ChunkCut(buf, eof);
     std::string_view chunk(buf.data(), cut);
@@ -197,8 +235,25 @@ int RunScan(Context& ctx, const ScanArgs& a) {
       ReportError(Status::DataError(name + ": " + s.message()));
       return kExitData;
     }
-    nlohmann::json mentions = scanner->Add(chunk, base);
-    if (!a.json) PrintHighlighted(chunk, base, mentions, color);
+    const scan::ChunkResult found = scanner->Add(chunk, base);
+    if (a.json) {
+      // Mentions go straight to stdout, persons to a temporary file: flat memory.
+      std::string out;
+      for (const auto& m : found.mentions) {
+        out += mentions_out++ == 0 ? "\n" : ",\n";
+        scan::AppendJson(out, m);
+      }
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+      for (const auto& p : found.persons) {
+        out += persons_out++ == 0 ? "\n" : ",\n";
+        scan::AppendJson(out, p);
+      }
+      std::fwrite(out.data(), 1, out.size(), persons_tmp);
+    } else {
+      PrintHighlighted(chunk, base, found.mentions, color);
+      summary.Add(found);
+    }
     base += cut;
     base_line += static_cast<size_t>(std::count(chunk.begin(), chunk.end(), '\n'));
     buf.erase(0, cut);
@@ -206,9 +261,22 @@ int RunScan(Context& ctx, const ScanArgs& a) {
   }
   nlohmann::json r = scanner->Finish();
   if (a.json) {
-    fmt::print("{}\n", r.dump(2));
+    fmt::print("\n],\n\"persons\": [");
+    std::fflush(stdout);
+    std::rewind(persons_tmp);
+    std::array<char, 1 << 16> copy{};
+    for (size_t got; (got = std::fread(copy.data(), 1, copy.size(), persons_tmp)) > 0;) {
+      std::fwrite(copy.data(), 1, got, stdout);
+    }
+    std::fclose(persons_tmp);
+    fmt::print("\n]");
+    for (const auto& [key, value] : r.items()) {
+      if (key == "mentions" || key == "persons") continue;
+      fmt::print(",\n\"{}\": {}", key, value.dump(2));
+    }
+    fmt::print("\n}}\n");
   } else {
-    PrintSummary(r);
+    PrintSummary(r, summary);
   }
   return kExitOk;
 }

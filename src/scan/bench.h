@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "index/snapshot.h"
 #include "tamiz/status.h"
@@ -18,5 +19,8 @@ namespace tamiz::scan {
 // Returns {"megabytes", "scan_mb_per_s", "mentions_mb_per_s", "naive_mb_per_s",
 // "speedup_vs_naive", "index_build_s", "patterns", "mentions", ...}.
 Result<nlohmann::json> RunScanBenchmark(const index::Snapshot& snapshot, size_t megabytes);
+
+// The generated text of RunScanBenchmark, `bytes` long (give or take a sentence).
+std::string GenerateBenchText(const index::Snapshot& snapshot, size_t bytes);
 
 }  // namespace tamiz::scan

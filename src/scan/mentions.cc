@@ -287,8 +287,15 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
   const auto& ents = snapshot.entities();
   const auto& tab = text::GetTables();
   std::vector<uint64_t> keys(n, 0);
+  // Phonetic keys are computed once per distinct word of the document.
+  std::unordered_map<uint64_t, uint64_t> key_of_word;
   auto key = [&](size_t i) {
-    if (keys[i] == 0) keys[i] = TokenKey(doc.Fold(doc.words[i]));
+    if (keys[i] == 0) {
+      const std::string_view f = doc.Fold(doc.words[i]);
+      auto [it, fresh] = key_of_word.try_emplace(HashToken(f), 0);
+      if (fresh) it->second = TokenKey(f);
+      keys[i] = it->second;
+    }
     return keys[i];
   };
   std::vector<bool> sentence_first(n, false);
@@ -313,6 +320,7 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
   std::vector<RawMention> full;
   std::vector<Candidate> cands;
   std::unordered_map<uint32_t, text::AnalyzedName> form_cache;
+  std::unordered_map<std::string, RawMention> verified;  // see below
   auto analyzed_form = [&](uint32_t pid) -> const text::AnalyzedName& {
     auto it = form_cache.find(pid);
     if (it != form_cache.end()) return it->second;
@@ -368,6 +376,27 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
       }
     }
     if (cands.empty()) continue;
+    // The same words at the same place in the candidate list verify the same way: cache.
+    std::string cache_key(doc.Fold(doc.words[i]));
+    for (const auto& c : cands)
+      cache_key += "|" + std::to_string(c.pattern) + ":" + std::to_string(c.end_word - i);
+    uint32_t max_end = 0;
+    for (const auto& c : cands) max_end = std::max(max_end, c.end_word);
+    for (size_t k = i + 1; k < max_end + 3 && k < n; ++k) {
+      cache_key.push_back(' ');
+      cache_key += doc.Fold(doc.words[k]);
+    }
+    if (auto it = verified.find(cache_key); it != verified.end()) {
+      if (it->second.end_word == 0) continue;
+      RawMention m = it->second;
+      const uint32_t len = m.end_word - m.word;
+      m.word = static_cast<uint32_t>(i);
+      m.end_word = static_cast<uint32_t>(i + len);
+      full.push_back(m);
+      i = m.end_word - 1;
+      continue;
+    }
+    const size_t before = full.size();
     std::sort(cands.begin(), cands.end(),
               [](const Candidate& a, const Candidate& b) { return a.end_word > b.end_word; });
     bool found = false;
@@ -429,6 +458,11 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
         full.push_back(best);
         i = best.end_word - 1;
       }
+    }
+    if (full.size() > before) {
+      verified.emplace(std::move(cache_key), full.back());
+    } else {
+      verified.emplace(std::move(cache_key), RawMention{});
     }
   }
 

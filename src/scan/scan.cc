@@ -23,6 +23,7 @@ namespace {
 
 constexpr size_t kMaxEvidence = 5;
 constexpr size_t kMaxPersonWords = 5;
+constexpr size_t kMaxTopicPersons = 50;
 // A detected person whose screening hit covers less than this share of the listed name...
 constexpr double kMinListedCoverage = 0.7;
 // ...alerts only when its tokens are this rare (mean IDF weight; scan/mentions.cc).
@@ -93,7 +94,7 @@ Scanner::Scanner(const index::Snapshot& snapshot, ScanOptions options)
 
 Scanner::~Scanner() = default;
 
-nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
+ChunkResult Scanner::Add(std::string_view chunk, size_t base) {
   const Document doc = AnalyzeDocument(chunk);
   const Lexicons& lex = Lexicons::Get();
   if (language_.empty()) language_ = lex.DetectLanguage(doc);
@@ -139,6 +140,7 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
     if (f.empty() || IsNonNameWord(f) || tab.country_words.count(f) > 0) return false;
     return true;
   };
+  size_t sweep = 0;  // first mention that may overlap the current run (raw is sorted)
   for (size_t i = 0; i < n; ++i) {
     if ((doc.words[i].flags & kCapitalized) == 0) continue;
     bool titled = false;
@@ -189,10 +191,9 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
     const size_t words = e - b;
     const std::string first(doc.Fold(doc.words[b]));
     bool overlaps = false;
-    for (const auto& m : raw) {
-      if (m.word < e && m.end_word > b && ents[m.entity].schema == Schema::kPerson) {
-        overlaps = true;
-      }
+    while (sweep < raw.size() && raw[sweep].end_word <= b) ++sweep;
+    for (size_t m = sweep; m < raw.size() && raw[m].word < e; ++m) {
+      if (raw[m].end_word > b && ents[raw[m].entity].schema == Schema::kPerson) overlaps = true;
     }
     const bool given = Gazetteer().count(first) > 0;
     if ((words >= 2 && (given || titled || overlaps)) || (words == 1 && titled)) {
@@ -206,11 +207,12 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
   }
 
   // Link persons to mentions; screen the rest.
-  nlohmann::json chunk_mentions = nlohmann::json::array();
+  const size_t full_mentions = raw.size();
+  sweep = 0;
   for (auto& p : persons) {
-    for (size_t m = 0; m < raw.size(); ++m) {
-      if (raw[m].word < p.end_word && raw[m].end_word > p.word &&
-          ents[raw[m].entity].schema == Schema::kPerson) {
+    while (sweep < full_mentions && raw[sweep].end_word <= p.word) ++sweep;
+    for (size_t m = sweep; m < full_mentions && raw[m].word < p.end_word; ++m) {
+      if (raw[m].end_word > p.word && ents[raw[m].entity].schema == Schema::kPerson) {
         p.mention = static_cast<int>(m);
         p.entity_id = ents[raw[m].entity].id;
         p.score = raw[m].score;
@@ -279,17 +281,19 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
   for (const auto& h : hits) {
     TopicAcc& acc = topics_[static_cast<size_t>(h.topic)];
     const Sentence& s = doc.sentences[h.sentence];
-    nlohmann::json ev = {{"sentence", SpanText(chunk, s.start, s.end)},
-                         {"start", base + s.start},
-                         {"end", base + s.end}};
+    auto ev = [&] {
+      return nlohmann::json{{"sentence", SpanText(chunk, s.start, s.end)},
+                            {"start", base + s.start},
+                            {"end", base + s.end}};
+    };
     if (h.negated) {
       ++acc.negated;
-      if (acc.negated_evidence.size() < kMaxEvidence) acc.negated_evidence.push_back(ev);
+      if (acc.negated_evidence.size() < kMaxEvidence) acc.negated_evidence.push_back(ev());
       continue;
     }
     acc.weight += h.weight;
     if (topic_sentences[static_cast<size_t>(h.topic)].insert(h.sentence).second) {
-      if (acc.evidence.size() < kMaxEvidence) acc.evidence.push_back(ev);
+      if (acc.evidence.size() < kMaxEvidence) acc.evidence.push_back(ev());
       sentence_topics[h.sentence].push_back(h.topic);
     }
   }
@@ -299,49 +303,54 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
     return it == doc.sentences.begin() ? 0 : static_cast<size_t>(it - doc.sentences.begin() - 1);
   };
   auto topics_at = [&](uint32_t word) {
-    nlohmann::json out = nlohmann::json::array();
-    if (doc.sentences.empty()) return out;
-    for (int t : sentence_topics[sentence_of(word)]) out.push_back(kTopicKeys[t]);
-    return out;
+    uint16_t mask = 0;
+    if (doc.sentences.empty()) return mask;
+    for (int t : sentence_topics[sentence_of(word)]) mask = static_cast<uint16_t>(mask | 1u << t);
+    return mask;
   };
   auto link_person = [&](uint32_t word, const std::string& name, const std::string& id) {
     if (doc.sentences.empty()) return;
     for (int t : sentence_topics[sentence_of(word)]) {
-      auto& list = topics_[static_cast<size_t>(t)].persons;
-      bool dup = false;
-      for (const auto& x : list) dup = dup || (x["name"] == name);
-      if (dup) continue;
+      TopicAcc& acc = topics_[static_cast<size_t>(t)];
+      if (acc.persons.size() >= kMaxTopicPersons || !acc.person_names.insert(name).second) {
+        continue;
+      }
       nlohmann::json pj = {{"name", name}, {"listed", !id.empty()}};
       if (!id.empty()) pj["entity_id"] = id;
-      list.push_back(pj);
+      acc.persons.push_back(std::move(pj));
     }
   };
 
   // Output.
+  ChunkResult out;
+  out.mentions.reserve(raw.size());
   for (const auto& m : raw) {
     const Entity& e = ents[m.entity];
     const uint32_t s = doc.words[m.word].start, t = doc.words[m.end_word - 1].end;
-    nlohmann::json mj = {{"text", SpanText(chunk, s, t)},
-                         {"start", base + s},
-                         {"end", base + t},
-                         {"entity", {{"id", e.id}, {"caption", e.caption}, {"score", m.score}}},
-                         {"kind", m.coreference ? "coreference" : "name"}};
-    auto tj = topics_at(m.word);
-    if (!tj.empty()) mj["topics"] = tj;
-    link_person(m.word, e.caption, e.id);
-    chunk_mentions.push_back(mj);
+    MentionOut mo_out;
+    mo_out.text = SpanText(chunk, s, t);
+    mo_out.start = base + s;
+    mo_out.end = base + t;
+    mo_out.entity = &e;
+    mo_out.score = m.score;
+    mo_out.kind = m.coreference ? "coreference" : "name";
+    mo_out.topics = topics_at(m.word);
+    if (mo_out.topics != 0) link_person(m.word, e.caption, e.id);
+    out.mentions.push_back(std::move(mo_out));
   }
+  out.persons.reserve(persons.size());
   for (const auto& p : persons) {
     const uint32_t s = doc.words[p.word].start, t = doc.words[p.end_word - 1].end;
-    const std::string name = SpanText(chunk, s, t);
-    nlohmann::json pj = {
-        {"name", name}, {"start", base + s}, {"end", base + t}, {"listed", !p.entity_id.empty()}};
-    if (!p.entity_id.empty()) pj["entity_id"] = p.entity_id;
-    auto tj = topics_at(p.word);
-    if (!tj.empty()) pj["topics"] = tj;
-    if (p.entity_id.empty()) link_person(p.word, name, "");
-    persons_.push_back(pj);
+    PersonOut po;
+    po.name = SpanText(chunk, s, t);
+    po.start = base + s;
+    po.end = base + t;
+    po.entity_id = p.entity_id;
+    po.topics = topics_at(p.word);
+    if (po.topics != 0 && p.entity_id.empty()) link_person(p.word, po.name, "");
+    out.persons.push_back(std::move(po));
   }
+  bool added = false;
   for (const auto& pl : parties) {
     Query q;
     q.names = {pl.name};
@@ -358,36 +367,127 @@ nlohmann::json Scanner::Add(std::string_view chunk, size_t base) {
       pj["listed"] = true;
       pj["entity"] = {{"id", e.id}, {"caption", e.caption}, {"score", party_hits.front().score}};
       bool covered = false;
-      for (const auto& m : chunk_mentions) {
-        covered =
-            covered || (m["start"].get<size_t>() < base + pl.end &&
-                        m["end"].get<size_t>() > base + pl.start && m["entity"]["id"] == e.id);
+      for (const auto& m : out.mentions) {
+        covered = covered || (m.start < base + pl.end && m.end > base + pl.start && m.entity == &e);
       }
       if (!covered) {
-        chunk_mentions.push_back(
-            {{"text", pl.name},
-             {"start", base + pl.start},
-             {"end", base + pl.end},
-             {"entity",
-              {{"id", e.id}, {"caption", e.caption}, {"score", party_hits.front().score}}},
-             {"kind", "party"}});
+        MentionOut mo_out;
+        mo_out.text = pl.name;
+        mo_out.start = base + pl.start;
+        mo_out.end = base + pl.end;
+        mo_out.entity = &e;
+        mo_out.score = party_hits.front().score;
+        mo_out.kind = "party";
+        out.mentions.push_back(std::move(mo_out));
+        added = true;
       }
     }
     parties_.push_back(pj);
   }
-  std::stable_sort(chunk_mentions.begin(), chunk_mentions.end(),
-                   [](const nlohmann::json& a, const nlohmann::json& b) {
-                     return a["start"].get<size_t>() < b["start"].get<size_t>();
-                   });
-  for (const auto& m : chunk_mentions) mentions_.push_back(m);
-  return chunk_mentions;
+  if (added) {
+    std::stable_sort(out.mentions.begin(), out.mentions.end(),
+                     [](const MentionOut& a, const MentionOut& b) { return a.start < b.start; });
+  }
+  if (keep_) {
+    mentions_.insert(mentions_.end(), out.mentions.begin(), out.mentions.end());
+    persons_.insert(persons_.end(), out.persons.begin(), out.persons.end());
+  }
+  return out;
+}
+
+namespace {
+
+nlohmann::json TopicList(uint16_t mask) {
+  nlohmann::json out = nlohmann::json::array();
+  for (size_t t = 0; t < kTopicKeys.size(); ++t) {
+    if ((mask & (1u << t)) != 0) out.push_back(kTopicKeys[t]);
+  }
+  return out;
+}
+
+void AppendEscaped(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (u < 0x20) {
+      out += fmt::format("\\u{:04x}", u);
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('"');
+}
+
+void AppendTopics(std::string& out, uint16_t mask) {
+  if (mask == 0) return;
+  out += ",\"topics\":[";
+  bool first = true;
+  for (size_t t = 0; t < kTopicKeys.size(); ++t) {
+    if ((mask & (1u << t)) == 0) continue;
+    if (!first) out.push_back(',');
+    first = false;
+    AppendEscaped(out, kTopicKeys[t]);
+  }
+  out.push_back(']');
+}
+
+}  // namespace
+
+nlohmann::json ToJson(const MentionOut& m) {
+  nlohmann::json j = {
+      {"text", m.text},
+      {"start", m.start},
+      {"end", m.end},
+      {"entity", {{"id", m.entity->id}, {"caption", m.entity->caption}, {"score", m.score}}},
+      {"kind", m.kind}};
+  if (m.topics != 0) j["topics"] = TopicList(m.topics);
+  return j;
+}
+
+nlohmann::json ToJson(const PersonOut& p) {
+  nlohmann::json j = {
+      {"name", p.name}, {"start", p.start}, {"end", p.end}, {"listed", !p.entity_id.empty()}};
+  if (!p.entity_id.empty()) j["entity_id"] = p.entity_id;
+  if (p.topics != 0) j["topics"] = TopicList(p.topics);
+  return j;
+}
+
+void AppendJson(std::string& out, const MentionOut& m) {
+  out += "{\"text\":";
+  AppendEscaped(out, m.text);
+  out += fmt::format(",\"start\":{},\"end\":{},\"entity\":{{\"id\":", m.start, m.end);
+  AppendEscaped(out, m.entity->id);
+  out += ",\"caption\":";
+  AppendEscaped(out, m.entity->caption);
+  out += fmt::format(",\"score\":{}}},\"kind\":", m.score);
+  AppendEscaped(out, m.kind);
+  AppendTopics(out, m.topics);
+  out.push_back('}');
+}
+
+void AppendJson(std::string& out, const PersonOut& p) {
+  out += "{\"name\":";
+  AppendEscaped(out, p.name);
+  out += fmt::format(",\"start\":{},\"end\":{},\"listed\":{}", p.start, p.end,
+                     p.entity_id.empty() ? "false" : "true");
+  if (!p.entity_id.empty()) {
+    out += ",\"entity_id\":";
+    AppendEscaped(out, p.entity_id);
+  }
+  AppendTopics(out, p.topics);
+  out.push_back('}');
 }
 
 nlohmann::json Scanner::Finish() const {
   nlohmann::json out;
   out["language"] = language_.empty() ? "und" : language_;
-  out["mentions"] = mentions_;
-  out["persons"] = persons_;
+  out["mentions"] = nlohmann::json::array();
+  for (const auto& m : mentions_) out["mentions"].push_back(ToJson(m));
+  out["persons"] = nlohmann::json::array();
+  for (const auto& p : persons_) out["persons"].push_back(ToJson(p));
   nlohmann::json topics = nlohmann::json::array();
   nlohmann::json negated = nlohmann::json::array();
   for (size_t t = 0; t < topics_.size(); ++t) {

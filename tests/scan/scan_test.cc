@@ -319,11 +319,25 @@ TEST(ScanInput, EmptyAndPunctuationOnlyText) {
 TEST(ScanChunks, OffsetsAreShiftedByTheChunkBase) {
   Scanner s(TestSnapshot(), {});
   (void)s.Add("Nothing here.\n\n", 0);
-  auto m = s.Add("Diosdado Cabello again.", 15);
-  ASSERT_EQ(m.size(), 1u);
-  EXPECT_EQ(m[0]["start"], 15);
+  auto c = s.Add("Diosdado Cabello again.", 15);
+  ASSERT_EQ(c.mentions.size(), 1u);
+  EXPECT_EQ(c.mentions[0].start, 15u);
+  EXPECT_EQ(c.persons.size(), 1u);
+  // The streaming serializer writes what ToJson builds.
+  std::string streamed;
+  AppendJson(streamed, c.mentions[0]);
+  EXPECT_EQ(nlohmann::json::parse(streamed), ToJson(c.mentions[0]));
+  streamed.clear();
+  AppendJson(streamed, c.persons[0]);
+  EXPECT_EQ(nlohmann::json::parse(streamed), ToJson(c.persons[0]));
   auto r = s.Finish();
   EXPECT_EQ(r["mentions"].size(), 1u);
+  Scanner streaming(TestSnapshot(), {});
+  streaming.KeepOccurrences(false);
+  EXPECT_EQ(streaming.Add("Diosdado Cabello ran drug trafficking.", 0).mentions.size(), 1u);
+  auto f = streaming.Finish();
+  EXPECT_TRUE(f["mentions"].empty());
+  EXPECT_EQ(f["topics"].size(), 1u);
 }
 
 TEST(MentionIndexTest, CachedPerSnapshot) {
@@ -375,6 +389,42 @@ TEST(ScanCli, InvalidUtf8ExitsWithDataError) {
   const int rc = std::system(cmd.c_str());
   ASSERT_NE(rc, -1);
   EXPECT_EQ(WEXITSTATUS(rc), 3);
+}
+
+}  // namespace
+}  // namespace tamiz::scan
+
+namespace tamiz::scan {
+namespace {
+
+// End to end through the binary with the bundled lists (data/lists): stdin, streamed JSON.
+TEST(ScanCli, StdinJsonWithTheBundledLists) {
+  const std::string in = ::testing::TempDir() + "/tamiz_scan_in.txt";
+  const std::string out = ::testing::TempDir() + "/tamiz_scan_out.json";
+  {
+    std::ofstream f(in, std::ios::binary);
+    f << "Officials said Diosdado Cabello met the envoy. The analyst Roger Noriega doubted that "
+         "Cabello would negotiate while facing drug trafficking charges.\n";
+  }
+  const std::string cmd =
+      std::string(TAMIZ_BINARY) + " scan - --json < " + in + " > " + out + " 2>/dev/null";
+  const int rc = std::system(cmd.c_str());
+  ASSERT_NE(rc, -1);
+  ASSERT_EQ(WEXITSTATUS(rc), 0);
+  std::ifstream f(out);
+  nlohmann::json r = nlohmann::json::parse(f, nullptr, false);
+  ASSERT_FALSE(r.is_discarded());
+  std::set<std::string> ids;
+  for (const auto& m : r["mentions"]) ids.insert(m["entity"]["id"].get<std::string>());
+  EXPECT_EQ(ids, std::set<std::string>{"us_ofac_sdn:24424"});
+  EXPECT_EQ(r["mentions"].size(), 2u);  // full mention + coreference
+  bool noriega = false;
+  for (const auto& p : r["persons"]) {
+    if (p["name"] == "Roger Noriega") noriega = !p["listed"].get<bool>();
+  }
+  EXPECT_TRUE(noriega);
+  ASSERT_FALSE(r["topics"].empty());
+  EXPECT_EQ(r["topics"][0]["topic"], "drug_trafficking");
 }
 
 }  // namespace
