@@ -32,6 +32,7 @@ class FixtureServer {
       etag_ = std::move(v);
       return *this;
     }
+    // Sent as Last-Modified; without an ETag, an equal If-Modified-Since gets 304.
     Route& last_modified(std::string v) {
       last_modified_ = std::move(v);
       return *this;
@@ -142,7 +143,14 @@ class FixtureServer {
         return;
       }
     }
-    if (!route.last_modified_.empty()) res.set_header("Last-Modified", route.last_modified_);
+    if (!route.last_modified_.empty()) {
+      res.set_header("Last-Modified", route.last_modified_);
+      if (route.etag_.empty() &&
+          req.get_header_value("If-Modified-Since") == route.last_modified_) {
+        res.status = 304;
+        return;
+      }
+    }
     res.status = route.status_;
     if (!route.location_.empty()) {
       res.set_header("Location", Url(route.location_));

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "sources/registry.h"
+#include "update/fetch.h"
 #include "update/fixture_server.h"
 #include "update/manifest.h"
 #include "util/file_io.h"
@@ -276,6 +277,51 @@ TEST_F(UpdateTest, NotModifiedByEtagIsUnchanged) {
   EXPECT_EQ(server_.LastIfNoneMatch(), "\"abc\"");
   EXPECT_EQ(last_exit_, 0);
   ExpectLastGoodServes(first.new_version, 11, pin);
+}
+
+TEST_F(UpdateTest, NotModifiedByLastModifiedIsUnchanged) {
+  server_.Set("/un.xml", Route().body(v2_).last_modified("Fri, 27 Feb 2026 00:00:09 GMT"));
+  ASSERT_EQ(RunOne(Config("/un.xml")).outcome, Outcome::kUpdated);
+  ListResult second = RunOne(Config("/un.xml"));
+  EXPECT_EQ(second.outcome, Outcome::kUnchanged) << second.message;
+  EXPECT_NE(second.message.find("304"), std::string::npos) << second.message;
+}
+
+TEST_F(UpdateTest, FetchRefusesPlainHttpUnlessAllowed) {
+  server_.Set("/un.xml", Route().body("x"));
+  FetchRequest req;
+  req.url = server_.Url("/un.xml");
+  req.connect_timeout_ms = 2000;
+  req.timeout_ms = 2000;
+  auto refused = Fetch(req);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(server_.Hits("/un.xml"), 0);
+  req.allow_http = true;
+  auto fetched = Fetch(req);
+  ASSERT_TRUE(fetched.ok()) << fetched.status().message();
+  EXPECT_EQ(fetched->body, "x");
+  EXPECT_EQ(fetched->http_status, 200);
+}
+
+TEST_F(UpdateTest, ManifestRoundTripsAndRejectsGarbage) {
+  Manifest m;
+  m.dataset = "un_sc";
+  m.version = "2026-03-01-0123abcd";
+  m.entity_count = 7;
+  m.files.push_back({"consolidated.xml", "https://x/consolidated.xml", "ab", 2, "\"e\"", "lm"});
+  ASSERT_TRUE(WriteManifest(data_, m).ok());
+  auto back = ReadManifest(data_);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->version, m.version);
+  EXPECT_EQ(back->entity_count, 7u);
+  ASSERT_EQ(back->files.size(), 1u);
+  EXPECT_EQ(back->files[0].etag, "\"e\"");
+  ASSERT_TRUE(util::WriteFileAtomic(data_ / "manifest.json", "{not json").ok());
+  auto bad = ReadManifest(data_);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kDataError);
+  EXPECT_EQ(ReadManifest(data_ / "lists").status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(UpdateTest, SameBytesWithoutValidatorsIsUnchanged) {
