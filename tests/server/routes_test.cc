@@ -189,26 +189,29 @@ TEST(ServerRoutes, EntityIdMayBePercentEncoded) {
   EXPECT_EQ(ParseBody(r)["id"], "us_ofac_sdn:20250");
 }
 
-TEST(ServerRoutes, NetworkAnswersForAKnownEntityAndValidates) {
+TEST(ServerRoutes, NetworkIncludesTheLinkedEntity) {
   TestServer ts;
   auto r = ts.Client()->Get("/entities/us_ofac_sdn:24424/network?depth=2");
   ASSERT_TRUE(r);
-  // 200 once graph::NetworkToJson is implemented; either way the body follows the document.
-  EXPECT_TRUE(r->status == 200 || r->status == 503) << r->status;
+  ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(ValidateResponse("/entities/{id}/network", "get", r), "");
-  if (r->status == 200) {
-    EXPECT_EQ(ParseBody(r)["root"], "us_ofac_sdn:24424");
-  }
+  json body = ParseBody(r);
+  EXPECT_EQ(body["root"], "us_ofac_sdn:24424");
+  bool sarria = false;
+  for (const auto& n : body["nodes"]) sarria = sarria || n["id"] == "us_ofac_sdn:24427";
+  EXPECT_TRUE(sarria) << body.dump();
 }
 
-TEST(ServerRoutes, ScanAcceptsPlainTextAndValidates) {
+TEST(ServerRoutes, ScanFindsAListedPartyInPaymentText) {
   TestServer ts;
   auto r = ts.Client()->Post("/scan?payment=1", "BENEFICIARY: Diosdado Cabello Rondon, Caracas",
                              "text/plain");
   ASSERT_TRUE(r);
-  // 200 once scan::ScanToJson is implemented; either way the body follows the document.
-  EXPECT_TRUE(r->status == 200 || r->status == 503) << r->status;
+  ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(ValidateResponse("/scan", "post", r), "");
+  json body = ParseBody(r);
+  ASSERT_FALSE(body["mentions"].empty()) << body.dump();
+  EXPECT_EQ(body["mentions"][0]["entity"]["id"], "us_ofac_sdn:24424");
   EXPECT_TRUE(ts.Healthy());
 }
 
