@@ -96,7 +96,8 @@ void AddScreenCommand(CLI::App& app, Context& ctx) {
       q.birth_dates.push_back(*d);
     }
     if (!a.input.empty()) {
-      ctx.exit_code = RunBatchScreen(ctx, a.input, a.output, q);
+      int rc = RunBatchScreen(ctx, a.input, a.output, q);
+      ctx.exit_code = (rc == kExitHits && !a.fail_on_hit) ? kExitOk : rc;
       return;
     }
     if (a.name.empty()) {
