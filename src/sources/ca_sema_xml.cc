@@ -135,29 +135,17 @@ Entity SemaEntity(const xml::XmlFile& file, pugi::xml_node rec, const std::strin
 
 Result<ParsedList> ParseCaSemaXml(const std::filesystem::path& dir, const std::string& dataset,
                                   const ParseOptions& options) {
-  std::filesystem::path path = xml::FindXmlWithRoot(dir, "data-set");
-  if (path.empty()) {
-    return Status::DataError(
-        fmt::format("{}: no XML file with root <data-set> in this directory", dir.string()));
-  }
   ParsedList out;
-  auto loaded = xml::LoadXmlFile(path, options, out.warnings);
+  auto loaded = xml::OpenXmlList(dir, "data-set", dataset,
+                                 "Canada Consolidated Autonomous Sanctions List (SEMA / JVCFOA)",
+                                 "ca-sema-xml", options, out);
   if (!loaded.ok()) return loaded.status();
   const xml::XmlFile& file = *loaded.value();
-  out.version.dataset = dataset;
-  out.version.title = "Canada Consolidated Autonomous Sanctions List (SEMA / JVCFOA)";
-  out.version.format = "ca-sema-xml";
-  out.version.path = dir.string();
-  out.version.files.push_back(file.name);
-  out.version.sha256 = file.sha256;
 
   std::unordered_set<std::string> seen;
   size_t records = 0;
   for (pugi::xml_node rec : xml::Children(file.doc.document_element(), "record")) {
-    if (++records > options.max_records) {
-      return Status::DataError(
-          fmt::format("{}: more than {} records", file.Ref(rec), options.max_records));
-    }
+    if (Status st = xml::CountRecord(records, file, rec, options); !st.ok()) return st;
     std::string country = Text(rec, "Country");
     std::string item = Text(rec, "Item");
     std::string schedule = Slug(Text(rec, "Schedule"));
@@ -179,9 +167,7 @@ Result<ParsedList> ParseCaSemaXml(const std::filesystem::path& dir, const std::s
       bad = Status::DataError(fmt::format("{}: record {}: no name", file.Ref(rec), label));
     }
     if (!bad.ok()) {
-      if (!options.lenient) return bad;
-      out.warnings.push_back(bad.message() + " (record skipped)");
-      ++out.version.skipped;
+      if (Status fail = xml::SkipRecord(bad, options, out); !fail.ok()) return fail;
       continue;
     }
     out.entities.push_back(SemaEntity(file, rec, dataset, id));

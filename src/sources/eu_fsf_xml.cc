@@ -175,31 +175,19 @@ Entity EuEntity(const xml::XmlFile& file, pugi::xml_node s, const std::string& d
 
 Result<ParsedList> ParseEuFsfXml(const std::filesystem::path& dir, const std::string& dataset,
                                  const ParseOptions& options) {
-  std::filesystem::path path = xml::FindXmlWithRoot(dir, "export");
-  if (path.empty()) {
-    return Status::DataError(
-        fmt::format("{}: no XML file with root <export> in this directory", dir.string()));
-  }
   ParsedList out;
-  auto loaded = xml::LoadXmlFile(path, options, out.warnings);
+  auto loaded =
+      xml::OpenXmlList(dir, "export", dataset, "EU Financial Sanctions Files (consolidated list)",
+                       "eu-fsf-xml", options, out);
   if (!loaded.ok()) return loaded.status();
   const xml::XmlFile& file = *loaded.value();
   pugi::xml_node root = file.doc.document_element();
-  out.version.dataset = dataset;
-  out.version.title = "EU Financial Sanctions Files (consolidated list)";
-  out.version.format = "eu-fsf-xml";
-  out.version.path = dir.string();
-  out.version.files.push_back(file.name);
-  out.version.sha256 = file.sha256;
   out.version.date = ListDateToIso(Attr(root, "generationDate"));
 
   std::unordered_set<std::string> seen;
   size_t records = 0;
   for (pugi::xml_node s : Children(root, "sanctionEntity")) {
-    if (++records > options.max_records) {
-      return Status::DataError(
-          fmt::format("{}: more than {} records", file.Ref(s), options.max_records));
-    }
+    if (Status st = xml::CountRecord(records, file, s, options); !st.ok()) return st;
     std::string id = Attr(s, "logicalId");
     Status bad;
     if (id.empty()) {
@@ -212,9 +200,7 @@ Result<ParsedList> ParseEuFsfXml(const std::filesystem::path& dir, const std::st
       bad = xml::CheckTextLimits(file, s, id, options.max_field_bytes);
     }
     if (!bad.ok()) {
-      if (!options.lenient) return bad;
-      out.warnings.push_back(bad.message() + " (record skipped)");
-      ++out.version.skipped;
+      if (Status fail = xml::SkipRecord(bad, options, out); !fail.ok()) return fail;
       continue;
     }
     out.entities.push_back(EuEntity(file, s, dataset, id));

@@ -208,31 +208,18 @@ Entity FcdoEntity(const xml::XmlFile& file, pugi::xml_node d, const std::string&
 
 Result<ParsedList> ParseGbFcdoXml(const std::filesystem::path& dir, const std::string& dataset,
                                   const ParseOptions& options) {
-  std::filesystem::path path = xml::FindXmlWithRoot(dir, "Designations");
-  if (path.empty()) {
-    return Status::DataError(
-        fmt::format("{}: no XML file with root <Designations> in this directory", dir.string()));
-  }
   ParsedList out;
-  auto loaded = xml::LoadXmlFile(path, options, out.warnings);
+  auto loaded = xml::OpenXmlList(dir, "Designations", dataset, "UK Sanctions List (FCDO)",
+                                 "gb-fcdo-xml", options, out);
   if (!loaded.ok()) return loaded.status();
   const xml::XmlFile& file = *loaded.value();
   pugi::xml_node root = file.doc.document_element();
-  out.version.dataset = dataset;
-  out.version.title = "UK Sanctions List (FCDO)";
-  out.version.format = "gb-fcdo-xml";
-  out.version.path = dir.string();
-  out.version.files.push_back(file.name);
-  out.version.sha256 = file.sha256;
   out.version.date = ListDateToIso(Text(root, "DateGenerated"));
 
   std::unordered_set<std::string> seen;
   size_t records = 0;
   for (pugi::xml_node d : Children(root, "Designation")) {
-    if (++records > options.max_records) {
-      return Status::DataError(
-          fmt::format("{}: more than {} records", file.Ref(d), options.max_records));
-    }
+    if (Status st = xml::CountRecord(records, file, d, options); !st.ok()) return st;
     std::string uid = Text(d, "UniqueID");
     Status bad;
     if (uid.empty()) {
@@ -243,9 +230,7 @@ Result<ParsedList> ParseGbFcdoXml(const std::filesystem::path& dir, const std::s
       bad = xml::CheckTextLimits(file, d, uid, options.max_field_bytes);
     }
     if (!bad.ok()) {
-      if (!options.lenient) return bad;
-      out.warnings.push_back(bad.message() + " (record skipped)");
-      ++out.version.skipped;
+      if (Status fail = xml::SkipRecord(bad, options, out); !fail.ok()) return fail;
       continue;
     }
     out.entities.push_back(FcdoEntity(file, d, dataset, uid, out.relations));

@@ -30,19 +30,6 @@ std::string XmlFile::Where(const pugi::xml_node& node) const {
   return fmt::format("{}:{}", name, line);
 }
 
-fs::path FindXmlWithRoot(const fs::path& dir, std::string_view root) {
-  std::error_code ec;
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".xml") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    if (XmlRootElement(f) == root) return f;
-  }
-  return {};
-}
-
 Status LoadXml(const fs::path& path, std::string_view root, const ParseOptions& options,
                XmlFile& file, ParsedList& out) {
   file.name = path.filename().string();
@@ -75,27 +62,6 @@ Status LoadXml(const fs::path& path, std::string_view root, const ParseOptions& 
         top.name(), root));
   }
   return Status::Ok();
-}
-
-std::string_view LocalName(const pugi::xml_node& node) {
-  std::string_view n = node.name();
-  auto colon = n.find(':');
-  return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-pugi::xml_node Child(const pugi::xml_node& node, std::string_view name) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c) == name) return c;
-  }
-  return {};
-}
-
-std::vector<pugi::xml_node> Children(const pugi::xml_node& node, std::string_view name) {
-  std::vector<pugi::xml_node> out;
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c) == name) out.push_back(c);
-  }
-  return out;
 }
 
 std::string ChildText(const pugi::xml_node& node, std::string_view name) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sources/parse_options.h"
+#include "sources/un_xml_util.h"
 #include "tamiz/entity.h"
 #include "tamiz/status.h"
 
@@ -37,7 +38,7 @@ struct XmlFile {
 };
 
 // The first *.xml file in `dir` (sorted by name) whose root element is `root`; empty if none.
-std::filesystem::path FindXmlWithRoot(const std::filesystem::path& dir, std::string_view root);
+using xml::FindXmlWithRoot;
 
 // Reads and parses `path`. Fails with kDataError "name:line: ..." on invalid UTF-8 (unless
 // options.lenient, which repairs it and adds a warning to `out`) and on malformed XML
@@ -45,12 +46,11 @@ std::filesystem::path FindXmlWithRoot(const std::filesystem::path& dir, std::str
 Status LoadXml(const std::filesystem::path& path, std::string_view root,
                const ParseOptions& options, XmlFile& file, ParsedList& out);
 
-// Local name of `node` ("sdnEntry" for "ns:sdnEntry").
-std::string_view LocalName(const pugi::xml_node& node);
-// First child element with local name `name`; empty node when none.
-pugi::xml_node Child(const pugi::xml_node& node, std::string_view name);
-// Child elements with local name `name`.
-std::vector<pugi::xml_node> Children(const pugi::xml_node& node, std::string_view name);
+// Namespace-agnostic lookup, shared with the other XML parsers: LocalName ("sdnEntry" for
+// "ns:sdnEntry"), Child (first child element by local name) and Children (all of them).
+using xml::Child;
+using xml::Children;
+using xml::LocalName;
 // Trimmed text of child `name` ("" when absent).
 std::string ChildText(const pugi::xml_node& node, std::string_view name);
 // Trimmed text content of `node`.

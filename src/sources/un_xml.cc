@@ -180,23 +180,12 @@ Entity UnEntity(const xml::XmlFile& file, pugi::xml_node rec, bool person,
 
 Result<ParsedList> ParseUnXml(const std::filesystem::path& dir, const std::string& dataset,
                               const ParseOptions& options) {
-  std::filesystem::path path = xml::FindXmlWithRoot(dir, "CONSOLIDATED_LIST");
-  if (path.empty()) {
-    return Status::DataError(fmt::format(
-        "{}: no XML file with root <CONSOLIDATED_LIST> in this directory", dir.string()));
-  }
   ParsedList out;
-  auto loaded = xml::LoadXmlFile(path, options, out.warnings);
+  auto loaded = xml::OpenXmlList(dir, "CONSOLIDATED_LIST", dataset,
+                                 "UN Security Council Consolidated List", "un-xml", options, out);
   if (!loaded.ok()) return loaded.status();
   const xml::XmlFile& file = *loaded.value();
   pugi::xml_node root = file.doc.document_element();
-
-  out.version.dataset = dataset;
-  out.version.title = "UN Security Council Consolidated List";
-  out.version.format = "un-xml";
-  out.version.path = dir.string();
-  out.version.files.push_back(file.name);
-  out.version.sha256 = file.sha256;
   out.version.date = ListDateToIso(xml::Attr(root, "dateGenerated"));
 
   std::set<std::string> seen;
@@ -204,10 +193,7 @@ Result<ParsedList> ParseUnXml(const std::filesystem::path& dir, const std::strin
   for (auto [group, tag] : {std::pair{"INDIVIDUALS", "INDIVIDUAL"}, {"ENTITIES", "ENTITY"}}) {
     bool person = std::string_view(tag) == "INDIVIDUAL";
     for (pugi::xml_node rec : Children(Child(root, group), tag)) {
-      if (++records > options.max_records) {
-        return Status::DataError(
-            fmt::format("{}: more than {} records", file.Ref(rec), options.max_records));
-      }
+      if (Status st = xml::CountRecord(records, file, rec, options); !st.ok()) return st;
       std::string ref = Text(rec, "REFERENCE_NUMBER");
       std::string record_id = ref.empty() ? Text(rec, "DATAID") : ref;
       Status bad;
@@ -221,9 +207,7 @@ Result<ParsedList> ParseUnXml(const std::filesystem::path& dir, const std::strin
         bad = xml::CheckTextLimits(file, rec, record_id, options.max_field_bytes);
       }
       if (!bad.ok()) {
-        if (!options.lenient) return bad;
-        out.warnings.push_back(bad.message() + " (record skipped)");
-        ++out.version.skipped;
+        if (Status fail = xml::SkipRecord(bad, options, out); !fail.ok()) return fail;
         continue;
       }
       if (ref.empty()) {

@@ -71,6 +71,41 @@ fs::path FindXmlWithRoot(const fs::path& dir, std::string_view root) {
   return {};
 }
 
+Result<std::unique_ptr<XmlFile>> OpenXmlList(const fs::path& dir, std::string_view root,
+                                             const std::string& dataset, std::string_view title,
+                                             std::string_view format, const ParseOptions& options,
+                                             ParsedList& out) {
+  fs::path path = FindXmlWithRoot(dir, root);
+  if (path.empty()) {
+    return Status::DataError(
+        fmt::format("{}: no XML file with root <{}> in this directory", dir.string(), root));
+  }
+  auto loaded = LoadXmlFile(path, options, out.warnings);
+  if (!loaded.ok()) return loaded.status();
+  const XmlFile& file = *loaded.value();
+  out.version.dataset = dataset;
+  out.version.title = std::string(title);
+  out.version.format = std::string(format);
+  out.version.path = dir.string();
+  out.version.files.push_back(file.name);
+  out.version.sha256 = file.sha256;
+  return loaded;
+}
+
+Status SkipRecord(const Status& bad, const ParseOptions& options, ParsedList& out) {
+  if (!options.lenient) return bad;
+  out.warnings.push_back(bad.message() + " (record skipped)");
+  ++out.version.skipped;
+  return Status::Ok();
+}
+
+Status CountRecord(size_t& count, const XmlFile& file, pugi::xml_node record,
+                   const ParseOptions& options) {
+  if (++count <= options.max_records) return Status::Ok();
+  return Status::DataError(
+      fmt::format("{}: more than {} records", file.Ref(record), options.max_records));
+}
+
 std::string_view LocalName(pugi::xml_node n) {
   std::string_view name = n.name();
   auto colon = name.find(':');

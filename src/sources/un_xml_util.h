@@ -1,4 +1,5 @@
-// Helpers shared by the XML list parsers of this folder (UN, UK FCDO, Canada SEMA, EU FSF):
+// Helpers shared by the XML list parsers of this folder (UN, UK FCDO, Canada SEMA, EU FSF;
+// OFAC reuses the lookup functions):
 // loading a file with UTF-8 and size checks, namespace-agnostic child lookup, whitespace
 // clean-up, per-record text limits, file:line references and script detection.
 // Thread-compatible: an XmlFile is read-only after LoadXmlFile returns.
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "sources/parse_options.h"
+#include "tamiz/entity.h"
 #include "tamiz/status.h"
 
 namespace tamiz::sources::xml {
@@ -42,6 +44,23 @@ Result<std::unique_ptr<XmlFile>> LoadXmlFile(const std::filesystem::path& path,
 
 // The first *.xml file in `dir` (sorted by name) whose root element is `root`; empty when none.
 std::filesystem::path FindXmlWithRoot(const std::filesystem::path& dir, std::string_view root);
+
+// Finds the *.xml file in `dir` whose root element is `root` (kDataError naming `dir` when
+// none) and loads it with LoadXmlFile, warnings going to `out`. Fills the fields of out.version
+// that every XML list shares: dataset, title, format, path, files and sha256.
+Result<std::unique_ptr<XmlFile>> OpenXmlList(const std::filesystem::path& dir,
+                                             std::string_view root, const std::string& dataset,
+                                             std::string_view title, std::string_view format,
+                                             const ParseOptions& options, ParsedList& out);
+
+// What to do with a record that failed a check: strict mode returns `bad`; lenient mode adds
+// "<message> (record skipped)" to out.warnings, counts it in out.version.skipped and returns Ok.
+Status SkipRecord(const Status& bad, const ParseOptions& options, ParsedList& out);
+
+// kDataError "file:line: more than N records" once `count` (incremented here) exceeds
+// options.max_records.
+Status CountRecord(size_t& count, const XmlFile& file, pugi::xml_node record,
+                   const ParseOptions& options);
 
 // Element name without a namespace prefix.
 std::string_view LocalName(pugi::xml_node n);

@@ -7,8 +7,8 @@
 #include <set>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/registry.h"
-#include "util/file_io.h"
 
 namespace tamiz::sources {
 namespace {
@@ -20,34 +20,18 @@ const fs::path kBundled = kRoot / "data/lists/ca_sema/2025-03";
 const fs::path kSmall = kRoot / "tests/fixtures/ca/small";
 
 const ParsedList& Bundled() {
-  static const ParsedList* list = [] {
-    auto r = ParseCaSemaXml(kBundled, "ca_sema", {});
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new ParsedList(r.ok() ? std::move(r).value() : ParsedList{});
-  }();
+  static const ParsedList* list =
+      new ParsedList(test_util::OkOrEmpty(ParseCaSemaXml(kBundled, "ca_sema", {})));
   return *list;
 }
 
-const Entity* Find(const ParsedList& l, const std::string& id) {
-  for (const auto& e : l.entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+using test_util::FindEntity;
 
 fs::path WriteListDir(const std::string& test, const std::string& content) {
-  fs::path dir = fs::temp_directory_path() / ("tamiz_ca_test_" + test);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "sema.xml", std::ios::binary) << content;
-  return dir;
+  return test_util::WriteListDir("ca", test, "sema.xml", content);
 }
 
-std::string SmallFixture() {
-  auto r = util::ReadFile(kSmall / "sema.xml");
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? r.value() : "";
-}
+std::string SmallFixture() { return test_util::ReadFixture(kSmall / "sema.xml"); }
 
 TEST(CaSemaXml, BundledFileHas4759RecordsWithUniqueIds) {
   const ParsedList& l = Bundled();
@@ -71,7 +55,7 @@ TEST(CaSemaXml, BundledFileHas4759RecordsWithUniqueIds) {
 }
 
 TEST(CaSemaXml, GoldenPersonWithMultilingualAliases) {
-  const Entity* e = Find(Bundled(), "ca_sema:belarus-1-part-1-120");
+  const Entity* e = FindEntity(Bundled(), "ca_sema:belarus-1-part-1-120");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->record_id, "belarus-1-part-1-120");
   EXPECT_EQ(e->schema, Schema::kPerson);
@@ -99,7 +83,7 @@ TEST(CaSemaXml, GoldenPersonWithMultilingualAliases) {
 }
 
 TEST(CaSemaXml, ShipRecordBecomesVesselWithImo) {
-  const Entity* e = Find(Bundled(), "ca_sema:russia-1-1-1");
+  const Entity* e = FindEntity(Bundled(), "ca_sema:russia-1-1-1");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->schema, Schema::kVessel);
   EXPECT_EQ(e->caption, "Balitiyskiy III");
@@ -120,7 +104,7 @@ TEST(CaSemaXml, AlternativeBirthYearsAndCabello) {
   ASSERT_EQ(e.birth_dates.size(), 2u);  // "1963 or 1964"
   EXPECT_EQ(e.birth_dates[0].ToIso(), "1963");
   EXPECT_EQ(e.birth_dates[1].ToIso(), "1964");
-  const Entity* cabello = Find(Bundled(), "ca_sema:venezuela-10");  // no <Schedule>
+  const Entity* cabello = FindEntity(Bundled(), "ca_sema:venezuela-10");  // no <Schedule>
   ASSERT_NE(cabello, nullptr);
   EXPECT_EQ(cabello->caption, "Diosdado CABELLO ROND\u00D3N");
   EXPECT_EQ(cabello->programs, std::vector<std::string>{"Venezuela"});
@@ -167,20 +151,9 @@ TEST(CaSemaXml, DuplicateKeyAndMissingNameAreReported) {
 }
 
 TEST(CaSemaXml, TruncationAtAnyOffsetNeverCrashes) {
-  std::string full = SmallFixture();
-  ASSERT_FALSE(full.empty());
-  fs::path dir = WriteListDir("every_offset", "");
-  size_t failures = 0;
-  for (size_t len = 0; len < full.size(); len += 53) {
-    std::ofstream(dir / "sema.xml", std::ios::binary | std::ios::trunc) << full.substr(0, len);
-    auto r = ParseCaSemaXml(dir, "ca_sema", {.lenient = false});
-    if (!r.ok()) {
-      ++failures;
-      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
-    }
-  }
-  EXPECT_GT(failures, 0u);
-  fs::remove_all(dir);
+  test_util::ExpectTruncationNeverCrashes(
+      SmallFixture(), WriteListDir("every_offset", ""), "sema.xml",
+      [](const fs::path& dir) { return ParseCaSemaXml(dir, "ca_sema", {.lenient = false}); });
 }
 
 }  // namespace

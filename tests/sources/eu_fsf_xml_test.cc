@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/registry.h"
 #include "util/file_io.h"
 
@@ -20,33 +21,17 @@ namespace fs = std::filesystem;
 const fs::path kHandmade = fs::path(TAMIZ_SOURCE_DIR) / "tests/fixtures/eu/handmade";
 
 const ParsedList& Handmade() {
-  static const ParsedList* list = [] {
-    auto r = ParseEuFsfXml(kHandmade, "eu_fsf", {});
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new ParsedList(r.ok() ? std::move(r).value() : ParsedList{});
-  }();
+  static const ParsedList* list =
+      new ParsedList(test_util::OkOrEmpty(ParseEuFsfXml(kHandmade, "eu_fsf", {})));
   return *list;
 }
 
-const Entity* Find(const std::string& id) {
-  for (const auto& e : Handmade().entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+const Entity* Find(const std::string& id) { return test_util::FindEntity(Handmade(), id); }
 
-std::string FixtureText() {
-  auto r = util::ReadFile(kHandmade / "export.xml");
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? r.value() : "";
-}
+std::string FixtureText() { return test_util::ReadFixture(kHandmade / "export.xml"); }
 
 fs::path WriteListDir(const std::string& test, const std::string& content) {
-  fs::path dir = fs::temp_directory_path() / ("tamiz_eu_test_" + test);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "export.xml", std::ios::binary) << content;
-  return dir;
+  return test_util::WriteListDir("eu", test, "export.xml", content);
 }
 
 TEST(EuFsfXml, VersionFromGenerationDate) {
@@ -197,20 +182,9 @@ TEST(EuFsfXml, HugeAttributeValueIsRejected) {
 }
 
 TEST(EuFsfXml, TruncationAtAnyOffsetNeverCrashes) {
-  std::string full = FixtureText();
-  ASSERT_FALSE(full.empty());
-  fs::path dir = WriteListDir("every_offset", "");
-  size_t failures = 0;
-  for (size_t len = 0; len < full.size(); len += 53) {
-    std::ofstream(dir / "export.xml", std::ios::binary | std::ios::trunc) << full.substr(0, len);
-    auto r = ParseEuFsfXml(dir, "eu_fsf", {.lenient = false});
-    if (!r.ok()) {
-      ++failures;
-      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
-    }
-  }
-  EXPECT_GT(failures, 0u);
-  fs::remove_all(dir);
+  test_util::ExpectTruncationNeverCrashes(
+      FixtureText(), WriteListDir("every_offset", ""), "export.xml",
+      [](const fs::path& dir) { return ParseEuFsfXml(dir, "eu_fsf", {.lenient = false}); });
 }
 
 }  // namespace

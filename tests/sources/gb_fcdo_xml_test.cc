@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/registry.h"
 #include "util/file_io.h"
 
@@ -18,34 +19,18 @@ const fs::path kExcerpt = fs::path(TAMIZ_SOURCE_DIR) / "tests/fixtures/gb/fcdo_e
 const char* kFile = "UK-Sanctions-List.excerpt.xml";
 
 const ParsedList& Excerpt() {
-  static const ParsedList* list = [] {
-    auto r = ParseGbFcdoXml(kExcerpt, "gb_fcdo", {});
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new ParsedList(r.ok() ? std::move(r).value() : ParsedList{});
-  }();
+  static const ParsedList* list =
+      new ParsedList(test_util::OkOrEmpty(ParseGbFcdoXml(kExcerpt, "gb_fcdo", {})));
   return *list;
 }
 
-const Entity* Find(const std::string& id) {
-  for (const auto& e : Excerpt().entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+const Entity* Find(const std::string& id) { return test_util::FindEntity(Excerpt(), id); }
 
 fs::path WriteListDir(const std::string& test, const std::string& content) {
-  fs::path dir = fs::temp_directory_path() / ("tamiz_fcdo_test_" + test);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "list.xml", std::ios::binary) << content;
-  return dir;
+  return test_util::WriteListDir("fcdo", test, "list.xml", content);
 }
 
-std::string ExcerptText() {
-  auto r = util::ReadFile(kExcerpt / kFile);
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? r.value() : "";
-}
+std::string ExcerptText() { return test_util::ReadFixture(kExcerpt / kFile); }
 
 TEST(GbFcdoXml, ExcerptHas20DesignationsAndPublishDate) {
   const ParsedList& l = Excerpt();
@@ -180,20 +165,9 @@ TEST(GbFcdoXml, EmptyUniqueIdIsSkippedInLenientMode) {
 }
 
 TEST(GbFcdoXml, TruncationAtAnyOffsetNeverCrashes) {
-  std::string full = ExcerptText();
-  ASSERT_FALSE(full.empty());
-  fs::path dir = WriteListDir("every_offset", "");
-  size_t failures = 0;
-  for (size_t len = 0; len < full.size(); len += 53) {
-    std::ofstream(dir / "list.xml", std::ios::binary | std::ios::trunc) << full.substr(0, len);
-    auto r = ParseGbFcdoXml(dir, "gb_fcdo", {.lenient = true});
-    if (!r.ok()) {
-      ++failures;
-      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
-    }
-  }
-  EXPECT_GT(failures, 0u);
-  fs::remove_all(dir);
+  test_util::ExpectTruncationNeverCrashes(
+      ExcerptText(), WriteListDir("every_offset", ""), "list.xml",
+      [](const fs::path& dir) { return ParseGbFcdoXml(dir, "gb_fcdo", {.lenient = true}); });
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/gb_text.h"
 #include "sources/registry.h"
 #include "util/file_io.h"
@@ -23,33 +24,17 @@ const fs::path k2016Full = kRoot / "tests/fixtures/gb/hmt_2016_full";
 const fs::path k2016Small = kRoot / "tests/fixtures/gb/hmt_2016_small";
 const fs::path k2022Small = kRoot / "tests/fixtures/gb/hmt_2022_small";
 
-const Entity* Find(const ParsedList& l, const std::string& id) {
-  for (const auto& e : l.entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+using test_util::FindEntity;
 
-std::string Read(const fs::path& p) {
-  auto r = util::ReadFile(p);
-  EXPECT_TRUE(r.ok()) << r.status().message();
-  return r.ok() ? r.value() : "";
-}
+std::string Read(const fs::path& p) { return test_util::ReadFixture(p); }
 
 fs::path WriteListDir(const std::string& test, const std::string& content) {
-  fs::path dir = fs::temp_directory_path() / ("tamiz_gb_hmt_test_" + test);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "ConList.csv", std::ios::binary) << content;
-  return dir;
+  return test_util::WriteListDir("gb_hmt", test, "ConList.csv", content);
 }
 
 const ParsedList& Bundled() {
-  static const ParsedList* list = [] {
-    auto r = ParseGbHmtCsv(kBundled, "gb_hmt", {});
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new ParsedList(r.ok() ? std::move(r).value() : ParsedList{});
-  }();
+  static const ParsedList* list =
+      new ParsedList(test_util::OkOrEmpty(ParseGbHmtCsv(kBundled, "gb_hmt", {})));
   return *list;
 }
 
@@ -73,7 +58,7 @@ TEST(GbHmtCsv, Layout2022BundledFileHas4686Groups) {
 }
 
 TEST(GbHmtCsv, GoldenCabelloRondon13586) {
-  const Entity* e = Find(Bundled(), "gb_hmt:13586");
+  const Entity* e = FindEntity(Bundled(), "gb_hmt:13586");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->dataset, "gb_hmt");
   EXPECT_EQ(e->record_id, "13586");
@@ -124,13 +109,13 @@ TEST(GbHmtCsv, EveryGroupHasAPrimaryName) {
     for (const auto& n : e.names) primary = primary || n.kind == NameKind::kPrimary;
     EXPECT_TRUE(primary) << e.id;
   }
-  const Entity* e = Find(Bundled(), "gb_hmt:16789");  // only "Primary name variation" rows
+  const Entity* e = FindEntity(Bundled(), "gb_hmt:16789");  // only "Primary name variation" rows
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->caption, "PREMERA (H.K.) INTERNATIONAL CO, LIMITED");
 }
 
 TEST(GbHmtCsv, ShipGroupBecomesVesselWithImo) {
-  const Entity* e = Find(Bundled(), "gb_hmt:13651");
+  const Entity* e = FindEntity(Bundled(), "gb_hmt:13651");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->schema, Schema::kVessel);
   EXPECT_EQ(e->caption, "SAM JONG 2");
@@ -145,7 +130,7 @@ TEST(GbHmtCsv, ShipGroupBecomesVesselWithImo) {
 TEST(GbHmtCsv, NonLatinScriptTypeMapsToIso15924) {
   auto r = ParseGbHmtCsv(k2022Small, "gb_hmt", {});
   ASSERT_TRUE(r.ok()) << r.status().message();
-  const Entity* e = Find(*r, "gb_hmt:15610");
+  const Entity* e = FindEntity(*r, "gb_hmt:15610");
   ASSERT_NE(e, nullptr);
   ASSERT_EQ(e->names.size(), 2u);
   EXPECT_EQ(e->names[0].full, "Alexander Grigoryevich ABRAMOV");
@@ -180,7 +165,7 @@ TEST(GbHmtCsv, Layout2016FullFileHas1924GroupsAndIsDecodedFromWindows1252) {
 TEST(GbHmtCsv, Layout2016GroupMergesRowsAndSplitsNumberedLists) {
   auto r = ParseGbHmtCsv(k2016Small, "gb_hmt", {});
   ASSERT_TRUE(r.ok()) << r.status().message();
-  const Entity* e = Find(*r, "gb_hmt:7059");
+  const Entity* e = FindEntity(*r, "gb_hmt:7059");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->caption, "Said BAHAJI");  // the "Prime Alias" row, not the first row
   EXPECT_EQ(e->names.size(), 4u);
@@ -302,20 +287,9 @@ TEST(GbText, Windows1252Decoding) {
 }
 
 TEST(GbHmtCsv, TruncationAtAnyOffsetNeverCrashes) {
-  std::string full = Read(k2022Small / "ConList.csv");
-  ASSERT_FALSE(full.empty());
-  fs::path dir = WriteListDir("every_offset", "");
-  size_t failures = 0;
-  for (size_t len = 0; len < full.size(); len += 53) {
-    std::ofstream(dir / "ConList.csv", std::ios::binary | std::ios::trunc) << full.substr(0, len);
-    auto r = ParseGbHmtCsv(dir, "gb_hmt", {.lenient = false});
-    if (!r.ok()) {
-      ++failures;
-      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
-    }
-  }
-  EXPECT_GT(failures, 0u);
-  fs::remove_all(dir);
+  test_util::ExpectTruncationNeverCrashes(
+      Read(k2022Small / "ConList.csv"), WriteListDir("every_offset", ""), "ConList.csv",
+      [](const fs::path& dir) { return ParseGbHmtCsv(dir, "gb_hmt", {.lenient = false}); });
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/ofac_xml.h"
 
 namespace tamiz::sources {
@@ -22,12 +23,7 @@ using ::testing::HasSubstr;
 
 const fs::path kFixtures = fs::path(TAMIZ_SOURCE_DIR) / "tests/fixtures/ofac";
 
-const Entity* FindEntity(const ParsedList& list, const std::string& id) {
-  for (const auto& e : list.entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+using test_util::FindEntity;
 
 // The facts both formats carry, in comparable form.
 struct Summary {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/ofac_remarks.h"
 #include "sources/registry.h"
 
@@ -22,12 +23,7 @@ using ::testing::UnorderedElementsAre;
 
 const fs::path kFixtures = fs::path(TAMIZ_SOURCE_DIR) / "tests/fixtures/ofac";
 
-const Entity* FindEntity(const ParsedList& list, const std::string& id) {
-  for (const auto& e : list.entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+using test_util::FindEntity;
 
 std::vector<std::string> NamesOfKind(const Entity& e, NameKind kind) {
   std::vector<std::string> out;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/registry.h"
 
 namespace tamiz::sources {
@@ -19,18 +20,9 @@ using ::testing::HasSubstr;
 
 const fs::path kDir = fs::path(TAMIZ_SOURCE_DIR) / "tests/fixtures/ofac/enhanced_irgc_2024-08-28";
 
-const Entity* FindEntity(const ParsedList& list, const std::string& id) {
-  for (const auto& e : list.entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+using test_util::FindEntity;
 
-ParsedList Parse() {
-  auto r = ParseOfacEnhancedXml(kDir, "us_ofac_sdn", {});
-  EXPECT_TRUE(r.ok()) << r.status().message();
-  return r.ok() ? std::move(r).value() : ParsedList{};
-}
+ParsedList Parse() { return test_util::OkOrEmpty(ParseOfacEnhancedXml(kDir, "us_ofac_sdn", {})); }
 
 TEST(OfacEnhancedXml, IrgcExportHas293Entities) {
   ParsedList list = Parse();

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/registry.h"
 
 namespace tamiz::sources {
@@ -18,12 +19,7 @@ using ::testing::HasSubstr;
 
 const fs::path kFixtures = fs::path(TAMIZ_SOURCE_DIR) / "tests/fixtures/ofac";
 
-const Entity* FindEntity(const ParsedList& list, const std::string& id) {
-  for (const auto& e : list.entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+using test_util::FindEntity;
 
 TEST(OfacXml, BundledConsolidated2026Has442Entries) {
   auto r = ParseOfacXml(fs::path(TAMIZ_SOURCE_DIR) / "data/lists/us_ofac_cons/2026-01-08",

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "parser_test_util.h"
 #include "sources/registry.h"
 #include "util/file_io.h"
 
@@ -20,35 +21,19 @@ const fs::path kSmall = fs::path(TAMIZ_SOURCE_DIR) / "tests/fixtures/un/small";
 
 // The bundled list parsed once for the whole suite.
 const ParsedList& Bundled() {
-  static const ParsedList* list = [] {
-    auto r = ParseUnXml(kBundled, "un_sc", {});
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return new ParsedList(r.ok() ? std::move(r).value() : ParsedList{});
-  }();
+  static const ParsedList* list =
+      new ParsedList(test_util::OkOrEmpty(ParseUnXml(kBundled, "un_sc", {})));
   return *list;
 }
 
-const Entity* Find(const ParsedList& l, const std::string& id) {
-  for (const auto& e : l.entities) {
-    if (e.id == id) return &e;
-  }
-  return nullptr;
-}
+using test_util::FindEntity;
 
 // A fresh directory holding one consolidated.xml with `content`.
 fs::path WriteListDir(const std::string& test, const std::string& content) {
-  fs::path dir = fs::temp_directory_path() / ("tamiz_un_test_" + test);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  std::ofstream(dir / "consolidated.xml", std::ios::binary) << content;
-  return dir;
+  return test_util::WriteListDir("un", test, "consolidated.xml", content);
 }
 
-std::string SmallFixture() {
-  auto r = util::ReadFile(kSmall / "consolidated.xml");
-  EXPECT_TRUE(r.ok());
-  return r.ok() ? r.value() : "";
-}
+std::string SmallFixture() { return test_util::ReadFixture(kSmall / "consolidated.xml"); }
 
 TEST(UnXml, CountsIndividualsAndEntitiesOfBundledList) {
   const ParsedList& l = Bundled();
@@ -86,7 +71,7 @@ TEST(UnXml, IdsAreUniqueAndPrefixed) {
 }
 
 TEST(UnXml, GoldenIndividualQDi410) {
-  const Entity* e = Find(Bundled(), "un_sc:QDi.410");
+  const Entity* e = FindEntity(Bundled(), "un_sc:QDi.410");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->dataset, "un_sc");
   EXPECT_EQ(e->record_id, "QDi.410");
@@ -144,7 +129,7 @@ TEST(UnXml, GoldenIndividualQDi410) {
 }
 
 TEST(UnXml, GoldenEntityQDe004) {
-  const Entity* e = Find(Bundled(), "un_sc:QDe.004");
+  const Entity* e = FindEntity(Bundled(), "un_sc:QDe.004");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->schema, Schema::kOrganization);
   EXPECT_EQ(e->caption, "AL-QAIDA");
@@ -170,7 +155,7 @@ TEST(UnXml, GoldenEntityQDe004) {
 }
 
 TEST(UnXml, ApproximateBirthYearIsCirca) {
-  const Entity* e = Find(Bundled(), "un_sc:CDi.014");
+  const Entity* e = FindEntity(Bundled(), "un_sc:CDi.014");
   ASSERT_NE(e, nullptr);
   ASSERT_EQ(e->birth_dates.size(), 2u);  // one EXACT date and one APPROXIMATELY year
   EXPECT_EQ(e->birth_dates[0].ToIso(), "1962-03-17");
@@ -180,14 +165,14 @@ TEST(UnXml, ApproximateBirthYearIsCirca) {
 }
 
 TEST(UnXml, BetweenYearsBecomeARange) {
-  const Entity* e = Find(Bundled(), "un_sc:CDi.030");
+  const Entity* e = FindEntity(Bundled(), "un_sc:CDi.030");
   ASSERT_NE(e, nullptr);
   ASSERT_EQ(e->birth_dates.size(), 1u);
   EXPECT_EQ(e->birth_dates[0].year, 1973);
   EXPECT_EQ(e->birth_dates[0].year_to, 1974);
   EXPECT_EQ(e->birth_dates[0].ToIso(), "1973/1974");
   EXPECT_FALSE(e->birth_dates[0].circa);
-  const Entity* approx = Find(Bundled(), "un_sc:TAi.002");  // BETWEEN + NOTE "Approximately"
+  const Entity* approx = FindEntity(Bundled(), "un_sc:TAi.002");  // BETWEEN + NOTE "Approximately"
   ASSERT_NE(approx, nullptr);
   ASSERT_FALSE(approx->birth_dates.empty());
   EXPECT_EQ(approx->birth_dates[0].ToIso(), "1955/1958");
@@ -204,7 +189,7 @@ TEST(UnXml, MonthYearNoteIsReadAsDate) {
 }
 
 TEST(UnXml, OriginalScriptNamesGetTheirScript) {
-  const Entity* taliban = Find(Bundled(), "un_sc:TAi.008");
+  const Entity* taliban = FindEntity(Bundled(), "un_sc:TAi.008");
   ASSERT_NE(taliban, nullptr);
   ASSERT_GE(taliban->names.size(), 2u);
   EXPECT_EQ(taliban->names[1].script, "Arab");
@@ -226,7 +211,7 @@ TEST(UnXml, OriginalScriptNamesGetTheirScript) {
 }
 
 TEST(UnXml, LowQualityAliasIsWeakAndGoodIsStrong) {
-  const Entity* e = Find(Bundled(), "un_sc:TAi.008");
+  const Entity* e = FindEntity(Bundled(), "un_sc:TAi.008");
   ASSERT_NE(e, nullptr);
   int strong = 0;
   int weak = 0;
@@ -360,21 +345,9 @@ TEST(UnXml, DuplicateReferenceNumberIsReported) {
 }
 
 TEST(UnXml, TruncationAtAnyOffsetNeverCrashes) {
-  std::string full = SmallFixture();
-  ASSERT_FALSE(full.empty());
-  fs::path dir = WriteListDir("every_offset", "");
-  size_t failures = 0;
-  for (size_t len = 0; len < full.size(); len += 53) {
-    std::ofstream(dir / "consolidated.xml", std::ios::binary | std::ios::trunc)
-        << full.substr(0, len);
-    auto r = ParseUnXml(dir, "un_sc", {.lenient = true});
-    if (!r.ok()) {
-      ++failures;
-      EXPECT_EQ(r.status().code(), StatusCode::kDataError) << r.status().message();
-    }
-  }
-  EXPECT_GT(failures, 0u);
-  fs::remove_all(dir);
+  test_util::ExpectTruncationNeverCrashes(
+      SmallFixture(), WriteListDir("every_offset", ""), "consolidated.xml",
+      [](const fs::path& dir) { return ParseUnXml(dir, "un_sc", {.lenient = false}); });
 }
 
 TEST(UnXml, DeepNestingInsideARecordIsRejected) {
