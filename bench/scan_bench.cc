@@ -30,7 +30,7 @@ const Snapshot& Bundled() {
 const std::string& Text(size_t bytes) {
   static std::string text = tamiz::scan::GenerateBenchText(Bundled(), 1 << 20);
   static std::string small = text.substr(0, 64 << 10);
-  return bytes >= text.size() ? text : small;
+  return bytes >= (size_t{1} << 20) ? text : small;
 }
 
 void BM_ScanFull(benchmark::State& state) {

@@ -16,7 +16,8 @@ namespace tamiz::scan {
 // with listed names of the snapshot and unlisted people's names mixed in), then measures:
 // the full scan (mentions, persons, topics) over the whole text in 8 MB chunks; the mention
 // automaton alone; and the naive scan on a slice (it is too slow for the whole text).
-// Returns {"megabytes", "scan_mb_per_s", "mentions_mb_per_s", "naive_mb_per_s",
+// Returns {"megabytes", "scan_mb_per_s", "mentions_mb_per_s", "naive_mb_per_s" (wall clock),
+// the same per CPU second of the scanning thread ("..._mb_per_cpu_s"),
 // "speedup_vs_naive", "index_build_s", "patterns", "mentions", ...}.
 Result<nlohmann::json> RunScanBenchmark(const index::Snapshot& snapshot, size_t megabytes);
 

@@ -97,7 +97,9 @@ Lexicons Lexicons::Parse(const std::vector<std::pair<std::string, std::string_vi
       e.lang = static_cast<uint8_t>(li);
       e.weight = weight;
       for (size_t k = 1; k < toks.size(); ++k) e.rest.push_back(HashToken(toks[k]));
-      lex.entries_[HashToken(toks[0])].push_back(std::move(e));
+      const uint64_t h = HashToken(toks[0]);
+      lex.filter_[(h >> 6) & kFilterMask] |= uint64_t{1} << (h & 63);
+      lex.entries_[h].push_back(std::move(e));
       ++lex.count_;
     }
   }

@@ -45,12 +45,17 @@ class Lexicons {
 
   // Entries whose first token hashes to `h` (nullptr when none).
   const std::vector<LexiconEntry>* Find(uint64_t h) const {
+    if ((filter_[(h >> 6) & kFilterMask] & (uint64_t{1} << (h & 63))) == 0) return nullptr;
     auto it = entries_.find(h);
     return it == entries_.end() ? nullptr : &it->second;
   }
   size_t size() const { return count_; }
 
  private:
+  // A one-hash Bloom filter over the first-token hashes: most words are rejected without a
+  // hash-table probe.
+  static constexpr uint64_t kFilterMask = (1u << 12) - 1;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterMask + 1, 0);
   std::unordered_map<uint64_t, std::vector<LexiconEntry>> entries_;
   std::array<std::unordered_map<uint64_t, int>, kLanguages.size()> stop_;
   size_t count_ = 0;

@@ -134,6 +134,7 @@ std::shared_ptr<const MentionIndex> MentionIndex::Build(const index::Snapshot& s
     const uint64_t k2 = toks.size() > 1 ? idx->keys_[p.key_off + 1] : 0;
     idx->buckets_.emplace_back(Mix(k1, k2), id);
     idx->first_keys_.insert(k1);
+    idx->filter_[(k1 >> 6) & kFilterMask] |= uint64_t{1} << (k1 & 63);
     idx->patterns_.push_back(p);
   };
 

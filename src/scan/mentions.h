@@ -54,7 +54,10 @@ class MentionIndex {
   // Forms whose first two keys are (k1, k2), or whose only key is k1 (k2 = 0); a hash
   // bucket, so the caller still compares the keys.
   std::span<const Bucket> Lookup(uint64_t k1, uint64_t k2) const;
-  bool IsFirstKey(uint64_t k) const { return first_keys_.count(k) > 0; }
+  bool IsFirstKey(uint64_t k) const {
+    if ((filter_[(k >> 6) & kFilterMask] & (uint64_t{1} << (k & 63))) == 0) return false;
+    return first_keys_.count(k) > 0;
+  }
 
   const MentionPattern& pattern(uint32_t i) const { return patterns_[i]; }
   uint64_t key(const MentionPattern& p, size_t i) const { return keys_[p.key_off + i]; }
@@ -69,6 +72,9 @@ class MentionIndex {
   std::string arena_;
   std::vector<Bucket> buckets_;  // sorted by hash
   std::unordered_set<uint64_t> first_keys_;
+  // One-hash Bloom filter over first_keys_ (1 MiB bits), checked before the set.
+  static constexpr uint64_t kFilterMask = (1u << 14) - 1;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterMask + 1, 0);
 };
 
 // Hash of a folded token's phonetic key, as stored in the index.
