@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -40,6 +41,12 @@ fs::path WriteDir(const std::string& test, const std::map<std::string, std::stri
   }
   return dir;
 }
+
+const char* kBase =
+    "{\"id\":\"p1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ann Smith\"]}}\n"
+    "{\"id\":\"c1\",\"schema\":\"Company\",\"properties\":{\"name\":[\"Acme Ltd\"]}}\n"
+    "{\"id\":\"o1\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"p1\"],"
+    "\"asset\":[\"c1\"],\"percentage\":[\"25-50%\"]}}\n";
 
 const ParsedList& Zala() {
   static const ParsedList* list = [] {
@@ -146,6 +153,38 @@ TEST(FtmJson, ZalaPersonParsedFieldByField) {
   EXPECT_EQ(e->source_ref, "entities.ftm.json:15");
 }
 
+TEST(FtmJson, SanctionsAreFoldedIntoTheSanctionedEntity) {
+  const Entity* e = Find(Zala(), "zala:NK-abdzbEBkqyT29GyREbiURZ");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->caption, "LLC CST");
+  EXPECT_EQ(e->listed_on, "2021-10-30");  // earliest listingDate/startDate of its Sanctions
+  bool authority = false;
+  for (const auto& s : e->sanctions_info) {
+    authority = authority || s.rfind("Sanction: Department of Foreign Affairs and Trade", 0) == 0;
+  }
+  EXPECT_TRUE(authority);
+  EXPECT_NE(std::find(e->programs.begin(), e->programs.end(), "Autonomous (Russia)"),
+            e->programs.end());
+}
+
+TEST(FtmJson, JsonlSuffixIsSniffedAndModOfUnknownIdWarns) {
+  fs::path dir =
+      WriteDir("jsonl", {{"a.ftm.jsonl", kBase},
+                         {"b.delta.ftm.jsonl",
+                          "{\"op\":\"MOD\",\"entity\":{\"id\":\"n1\",\"schema\":\"Person\","
+                          "\"properties\":{\"name\":[\"New One\"]}}}\n"
+                          "{\"op\":\"DEL\",\"entity\":{\"id\":\"ghost\"}}\n"}});
+  auto r = ParseListDir(dir, "j", {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->version.format, "ftm-json");
+  EXPECT_EQ(r->entities.size(), 3u);
+  ASSERT_EQ(r->warnings.size(), 2u);
+  EXPECT_EQ(r->warnings[0],
+            "b.delta.ftm.jsonl:1: record n1: MOD of an entity that is not loaded, added");
+  EXPECT_EQ(r->warnings[1],
+            "b.delta.ftm.jsonl:2: record ghost: DEL of an entity that is not loaded");
+}
+
 TEST(FtmJson, AddressEntitiesAreResolvedThroughReferents) {
   bool structured = false;
   for (const auto& e : Zala().entities) {
@@ -181,12 +220,6 @@ TEST(FtmJson, OwnershipPercentSpellings) {
   EXPECT_FALSE(ParseOwnershipPercent("-5"));
   EXPECT_FALSE(ParseOwnershipPercent(""));
 }
-
-const char* kBase =
-    "{\"id\":\"p1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ann Smith\"]}}\n"
-    "{\"id\":\"c1\",\"schema\":\"Company\",\"properties\":{\"name\":[\"Acme Ltd\"]}}\n"
-    "{\"id\":\"o1\",\"schema\":\"Ownership\",\"properties\":{\"owner\":[\"p1\"],"
-    "\"asset\":[\"c1\"],\"percentage\":[\"25-50%\"]}}\n";
 
 TEST(FtmJson, DeltaFilesApplyAddModDelInOrder) {
   fs::path dir = WriteDir(
