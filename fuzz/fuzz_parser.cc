@@ -17,9 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // A private directory for this process, under /dev/shm when it exists (no disk I/O per
-// execution), removed at exit.
-const fs::path& TempDir() {
-  static const fs::path dir = [] {
+// execution), removed with its parent at exit.
+const fs::path& TempRoot() {
+  static const fs::path root = [] {
     std::error_code ec;
     fs::path base =
         fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
@@ -28,11 +28,19 @@ const fs::path& TempDir() {
       std::perror("mkdtemp");
       std::abort();
     }
+    return fs::path(templ);
+  }();
+  return root;
+}
+
+const fs::path& TempDir() {
+  static const fs::path dir = [] {
+    fs::path d = TempRoot() / "2024-01-01";
     std::atexit([] {
       std::error_code ignored;
-      fs::remove_all(TempDir(), ignored);
+      fs::remove_all(TempRoot(), ignored);
     });
-    return fs::path(templ) / "2024-01-01";
+    return d;
   }();
   return dir;
 }
