@@ -232,16 +232,13 @@ void ApplyFeature(const pugi::xml_node& feature, const Context& ctx, Entity& e,
 
 Result<ParsedList> ParseOfacAdvancedXml(const fs::path& dir, const std::string& dataset,
                                         const ParseOptions& options) {
-  fs::path path = ofac::FindXmlWithRoot(dir, "Sanctions");
-  if (path.empty()) {
-    return Status::NotFound(fmt::format("{}: no XML file with root <Sanctions>", dir.string()));
-  }
   ParsedList out;
-  out.version.format = "ofac-advanced-xml";
-  out.version.path = dir.string();
-  out.version.title = "OFAC Sanctions List (advanced XML)";
   ofac::XmlFile file;
-  if (Status s = ofac::LoadXml(path, "Sanctions", options, file, out); !s.ok()) return s;
+  if (Status s = ofac::OpenXml(dir, "Sanctions", "ofac-advanced-xml", options, file, out);
+      !s.ok()) {
+    return s;
+  }
+  out.version.title = "OFAC Sanctions List (advanced XML)";
   pugi::xml_node root = file.doc.document_element();
   if (pugi::xml_node issued = ofac::Child(root, "DateOfIssue")) {
     Ymd d = ReadYmd(issued);

@@ -221,16 +221,13 @@ void ReadDocuments(const pugi::xml_node& entity, Entity& e) {
 
 Result<ParsedList> ParseOfacEnhancedXml(const fs::path& dir, const std::string& dataset,
                                         const ParseOptions& options) {
-  fs::path path = ofac::FindXmlWithRoot(dir, "sanctionsData");
-  if (path.empty()) {
-    return Status::NotFound(fmt::format("{}: no XML file with root <sanctionsData>", dir.string()));
-  }
   ParsedList out;
-  out.version.format = "ofac-enhanced-xml";
-  out.version.path = dir.string();
-  out.version.title = "OFAC Sanctions List Service (enhanced XML)";
   ofac::XmlFile file;
-  if (Status s = ofac::LoadXml(path, "sanctionsData", options, file, out); !s.ok()) return s;
+  if (Status s = ofac::OpenXml(dir, "sanctionsData", "ofac-enhanced-xml", options, file, out);
+      !s.ok()) {
+    return s;
+  }
+  out.version.title = "OFAC Sanctions List Service (enhanced XML)";
   pugi::xml_node root = file.doc.document_element();
   std::string as_of = ofac::ChildText(ofac::Child(root, "publicationInfo"), "dataAsOf");
   if (auto d = ofac::ParseOfacDate(as_of.substr(0, 10)); d && d->day > 0) {

@@ -174,18 +174,11 @@ std::string ParseEntry(const ofac::XmlFile& file, const pugi::xml_node& entry,
 
 Result<ParsedList> ParseOfacXml(const fs::path& dir, const std::string& dataset,
                                 const ParseOptions& options) {
-  fs::path path = ofac::FindXmlWithRoot(dir, "sdnList");
-  if (path.empty()) {
-    return Status::NotFound(fmt::format("{}: no XML file with root <sdnList>", dir.string()));
-  }
   ParsedList out;
-  out.version.format = "ofac-xml";
-  out.version.path = dir.string();
-  out.version.title = path.filename() == "sdn.xml"
-                          ? "OFAC Specially Designated Nationals (SDN) List"
-                          : "OFAC Consolidated Sanctions List (non-SDN)";
   ofac::XmlFile file;
-  if (Status s = ofac::LoadXml(path, "sdnList", options, file, out); !s.ok()) return s;
+  if (Status s = ofac::OpenXml(dir, "sdnList", "ofac-xml", options, file, out); !s.ok()) return s;
+  out.version.title = file.name == "sdn.xml" ? "OFAC Specially Designated Nationals (SDN) List"
+                                             : "OFAC Consolidated Sanctions List (non-SDN)";
   pugi::xml_node root = file.doc.document_element();
   pugi::xml_node info = ofac::Child(root, "publshInformation");
   out.version.date = UsDateToIso(ofac::ChildText(info, "Publish_Date"));

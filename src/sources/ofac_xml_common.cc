@@ -64,6 +64,17 @@ Status LoadXml(const fs::path& path, std::string_view root, const ParseOptions& 
   return Status::Ok();
 }
 
+Status OpenXml(const fs::path& dir, std::string_view root, std::string_view format,
+               const ParseOptions& options, XmlFile& file, ParsedList& out) {
+  fs::path path = FindXmlWithRoot(dir, root);
+  if (path.empty()) {
+    return Status::NotFound(fmt::format("{}: no XML file with root <{}>", dir.string(), root));
+  }
+  out.version.format = std::string(format);
+  out.version.path = dir.string();
+  return LoadXml(path, root, options, file, out);
+}
+
 std::string ChildText(const pugi::xml_node& node, std::string_view name) {
   return Text(Child(node, name));
 }

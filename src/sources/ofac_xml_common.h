@@ -46,6 +46,11 @@ using xml::FindXmlWithRoot;
 Status LoadXml(const std::filesystem::path& path, std::string_view root,
                const ParseOptions& options, XmlFile& file, ParsedList& out);
 
+// Finds the *.xml file in `dir` whose root element is `root` (kNotFound naming `dir` when
+// none), sets out.version.format and .path, and loads it into `file` with LoadXml.
+Status OpenXml(const std::filesystem::path& dir, std::string_view root, std::string_view format,
+               const ParseOptions& options, XmlFile& file, ParsedList& out);
+
 // Namespace-agnostic lookup, shared with the other XML parsers: LocalName ("sdnEntry" for
 // "ns:sdnEntry"), Child (first child element by local name) and Children (all of them).
 using xml::Child;
