@@ -4,10 +4,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "graph/bench.h"
 #include "index/match_data.h"
 #include "index/snapshot.h"
 #include "match/bench.h"
 #include "match/eval.h"
+#include "scan/bench.h"
 
 namespace tamiz::cli {
 
@@ -19,7 +21,17 @@ struct BenchArgs {
   size_t bruteforce = 300;
   double threshold = kDefaultThreshold;
   bool json = false;
+  size_t scan_megabytes = 20;
+  size_t ownership_edges = 1'000'000;
 };
+
+void PrintBenchJson(const nlohmann::json& out, bool json) {
+  if (json) {
+    std::cout << out.dump(2) << "\n";
+  } else {
+    for (const auto& [k, v] : out.items()) fmt::print("{:<30} {}\n", k, v.dump());
+  }
+}
 }  // namespace
 
 void AddBenchCommand(CLI::App& app, Context& ctx) {
@@ -70,6 +82,27 @@ void AddBenchCommand(CLI::App& app, Context& ctx) {
       for (const auto& m : r.index_misses) fmt::print("  index miss: {}\n", m);
     }
   });
+
+  auto* scan = cmd->add_subcommand(
+      "scan", "Text scanning throughput with all lists loaded, against a naive scan");
+  scan->add_option("--megabytes", a.scan_megabytes, "Generated text size (default 20)");
+  scan->add_flag("--json", a.json, "Print JSON");
+  scan->callback([&ctx] {
+    auto engine = ctx.OpenEngine();
+    if (!engine) return;
+    auto r = scan::RunScanBenchmark(*engine->snapshot(), a.scan_megabytes);
+    if (!r.ok()) {
+      ctx.exit_code = ReportError(r.status());
+      return;
+    }
+    PrintBenchJson(*r, a.json);
+  });
+
+  auto* own = cmd->add_subcommand(
+      "ownership", "OFAC 50% rule over a synthetic ownership graph, against a naive recompute");
+  own->add_option("--edges", a.ownership_edges, "Ownership edges (default 1,000,000)");
+  own->add_flag("--json", a.json, "Print JSON");
+  own->callback([] { PrintBenchJson(graph::RunOwnershipBenchmark(a.ownership_edges), a.json); });
 }
 
 }  // namespace tamiz::cli

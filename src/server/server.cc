@@ -486,12 +486,13 @@ void Server::InstallRoutes() {
     if (!eng) return not_ready(res);
     auto depth = IntParam(req, "depth", 1, 1, kMaxNetworkDepth);
     if (!depth.ok()) return SendStatus(res, depth.status());
-    auto snap = eng->snapshot();
+    auto state = eng->state();
+    const auto& snap = state->snapshot;
     std::string id = req.matches[1].str();
     if (snap->Find(id) == nullptr) {
       return SendError(res, 404, "unknown_entity", fmt::format("no entity with id '{}'", id));
     }
-    auto net = graph::NetworkToJson(*snap, id, *depth);
+    auto net = graph::NetworkToJson(*snap, *state->exposure, id, *depth);
     if (!net.ok()) return SendStatus(res, net.status());
     SendJson(res, 200, *net);
   });
