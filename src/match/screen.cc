@@ -34,18 +34,6 @@ constexpr double kIdentifierFloor = 0.95;
 // could still reach the threshold after it.
 constexpr double kMaxBonus = kDobExactBonus + kCountryBonus;
 
-// Tie-break between equal scores (the same person on several lists): the primary issuing
-// authorities first, then alphabetical. Documented in docs/MATCHING.md ("Ranking").
-int DatasetRank(std::string_view d) {
-  static constexpr std::array<std::string_view, 8> kOrder = {
-      "us_ofac_sdn", "un_sc",   "eu_fsf",       "gb_hmt",
-      "gb_fcdo",     "ca_sema", "us_ofac_cons", "us_trade_csl"};
-  for (size_t i = 0; i < kOrder.size(); ++i) {
-    if (kOrder[i] == d) return static_cast<int>(i);
-  }
-  return static_cast<int>(kOrder.size());
-}
-
 bool SchemaAllowed(const Query& q, NameType type) {
   if (!q.schema) return true;
   return index::NameTypeForSchema(*q.schema) == type;
@@ -235,6 +223,16 @@ Hit MakeHit(const index::Snapshot& snap, const PreparedQuery& pq, uint32_t entit
 }
 
 }  // namespace
+
+int DatasetRank(std::string_view d) {
+  static constexpr std::array<std::string_view, 8> kOrder = {
+      "us_ofac_sdn", "un_sc",   "eu_fsf",       "gb_hmt",
+      "gb_fcdo",     "ca_sema", "us_ofac_cons", "us_trade_csl"};
+  for (size_t i = 0; i < kOrder.size(); ++i) {
+    if (kOrder[i] == d) return static_cast<int>(i);
+  }
+  return static_cast<int>(kOrder.size());
+}
 
 PreparedQuery PrepareQuery(const index::Snapshot& snapshot, const Query& query) {
   PreparedQuery pq;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "index/snapshot.h"
@@ -10,6 +11,10 @@
 #include "text/analyze.h"
 
 namespace tamiz::match {
+
+// Tie-break rank of a dataset when several lists carry the same party with the same score:
+// primary issuing authorities first (docs/MATCHING.md, "Ranking"). Lower ranks first.
+int DatasetRank(std::string_view dataset);
 
 inline constexpr double kReportFloor = 0.5;
 

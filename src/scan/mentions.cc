@@ -7,6 +7,7 @@
 
 #include "index/match_data.h"
 #include "match/score.h"
+#include "match/screen.h"
 #include "scan/lexicon.h"
 #include "text/phonetic.h"
 #include "text/tables.h"
@@ -30,16 +31,6 @@ uint64_t Mix(uint64_t k1, uint64_t k2) {
   uint64_t h = k1 * 0x9E3779B97F4A7C15ull;
   h ^= (k2 + 0x7F4A7C159E3779B9ull) + (h << 6) + (h >> 2);
   return h;
-}
-
-int DatasetRank(std::string_view d) {
-  static constexpr std::array<std::string_view, 8> kOrder = {
-      "us_ofac_sdn", "un_sc",   "eu_fsf",       "gb_hmt",
-      "gb_fcdo",     "ca_sema", "us_ofac_cons", "us_trade_csl"};
-  for (size_t i = 0; i < kOrder.size(); ++i) {
-    if (kOrder[i] == d) return static_cast<int>(i);
-  }
-  return static_cast<int>(kOrder.size());
 }
 
 std::vector<std::string> Tokens(std::string_view s) {
@@ -423,7 +414,7 @@ std::vector<RawMention> FindMentions(const index::Snapshot& snapshot, const Ment
         const double s = match::ScoreNames(q[t], analyzed_form(pid)).score;
         if (s < options.threshold) continue;
         const uint32_t entity = md.names[p.name].entity;
-        const int rank = DatasetRank(ents[entity].dataset);
+        const int rank = match::DatasetRank(ents[entity].dataset);
         if (!found || s > best.score + 1e-9 ||
             (s > best.score - 1e-9 &&
              (rank < best_rank || (rank == best_rank && entity < best.entity)))) {

@@ -220,12 +220,7 @@ Result<ParsedList> ParseCustomCsvWithMapping(const fs::path& csv, const CustomMa
   std::string id_type = mapping.id_number_type.empty() ? mapping.id_number : mapping.id_number_type;
 
   std::unordered_map<std::string, size_t> by_id;
-  auto skip = [&](std::string message) -> Status {
-    if (!options.lenient) return Status::DataError(std::move(message));
-    out.warnings.push_back(std::move(message));
-    ++out.version.skipped;
-    return Status::Ok();
-  };
+  auto skip = [&](std::string message) { return SkipOrFail(std::move(message), options, out); };
   size_t records = 0;
   while (true) {
     bool got = reader.Next(row);

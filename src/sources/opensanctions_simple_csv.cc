@@ -152,12 +152,7 @@ Status ParseFile(const fs::path& path, const std::string& dataset, const ParseOp
           "{}:1: header has no column '{}' (not an OpenSanctions simple CSV?)", file, required));
     }
   }
-  auto skip = [&](std::string message) -> Status {
-    if (!options.lenient) return Status::DataError(std::move(message));
-    out.warnings.push_back(std::move(message));
-    ++out.version.skipped;
-    return Status::Ok();
-  };
+  auto skip = [&](std::string message) { return SkipOrFail(std::move(message), options, out); };
   size_t records = 0;
   while (true) {
     bool got = reader.Next(row);

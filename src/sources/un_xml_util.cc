@@ -94,9 +94,7 @@ Result<std::unique_ptr<XmlFile>> OpenXmlList(const fs::path& dir, std::string_vi
 
 Status SkipRecord(const Status& bad, const ParseOptions& options, ParsedList& out) {
   if (!options.lenient) return bad;
-  out.warnings.push_back(bad.message() + " (record skipped)");
-  ++out.version.skipped;
-  return Status::Ok();
+  return SkipOrFail(bad.message() + " (record skipped)", options, out);
 }
 
 Status CountRecord(size_t& count, const XmlFile& file, pugi::xml_node record,

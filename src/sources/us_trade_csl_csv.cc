@@ -249,12 +249,7 @@ Result<ParsedList> ParseUsTradeCslCsv(const fs::path& dir, const std::string& da
   out.version.sha256 = util::Sha256Hex(text);
 
   std::unordered_map<std::string, size_t> by_id;
-  auto skip = [&](std::string message) -> Status {
-    if (!options.lenient) return Status::DataError(std::move(message));
-    out.warnings.push_back(std::move(message));
-    ++out.version.skipped;
-    return Status::Ok();
-  };
+  auto skip = [&](std::string message) { return SkipOrFail(std::move(message), options, out); };
   size_t records = 0;
   while (true) {
     bool got = reader.Next(row);
