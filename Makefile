@@ -22,13 +22,13 @@ run: build
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
-# Unit tests (every test not labelled `integration`: those start servers or the binary) under
-# AddressSanitizer + UndefinedBehaviorSanitizer, built at -O1 so the build fits CI's budget.
+# Every test, unit and integration (label `integration`: they start the binary or a server),
+# under AddressSanitizer + UndefinedBehaviorSanitizer, built at -O1 to fit CI's budget.
 asan: deps
 	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAMIZ_SANITIZE=ON \
 	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" -DTAMIZ_BUILD_BENCH=OFF -DTAMIZ_WERROR=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
-	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS) -LE integration
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
 
 format:
 	@bash scripts/format.sh fix
