@@ -1,21 +1,19 @@
 #!/usr/bin/env bash
 # Batch screening throughput and memory (manual benchmark, not run by ctest).
-#   bench/load/batch.sh [BUILD_DIR (default build-rel)] [INPUT.csv] [BIG_ROWS]
-# INPUT defaults to the 50,000 synthetic non-matching US persons of the yente candidate set
-# (../shared/data/eval/yente_candidates/negatives_us.csv, read here only). Runs it with 1
-# worker and with all cores, printing rows/s and peak RSS. With BIG_ROWS (e.g. 10000000) it
+#   bench/load/batch.sh BUILD_DIR INPUT.csv [BIG_ROWS]
+# INPUT is a screening CSV with a header (`name` or `full_name`); the figures in
+# docs/PERFORMANCE.md used the 50,000 synthetic non-matching US persons of the yente candidate
+# set (negatives_us.csv, MIT), which is not part of this repo. Runs it with 1 worker and with
+# all cores, printing rows/s and peak RSS. With BIG_ROWS (e.g. 10000000) it
 # also generates a file of that many rows by repeating INPUT and screens it with output to
 # /dev/null, to show that memory stays flat.
 set -euo pipefail
-BUILD_DIR="${1:-build-rel}"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-INPUT="${2:-}"
-if [[ -z "$INPUT" ]]; then  # ../shared beside the checkout (or beside a worktree's parent)
-  for s in "$ROOT/../shared" "$ROOT/../../shared"; do
-    f="$s/data/eval/yente_candidates/negatives_us.csv"
-    if [[ -r "$f" ]]; then INPUT="$f"; break; fi
-  done
+if [[ $# -lt 2 ]]; then
+  echo "usage: bench/load/batch.sh BUILD_DIR INPUT.csv [BIG_ROWS]" >&2
+  exit 2
 fi
+BUILD_DIR="$1"
+INPUT="$2"
 BIG_ROWS="${3:-0}"
 T="$BUILD_DIR/tamiz"
 [[ -x "$T" ]] || { echo "$T not found; build a Release tree first" >&2; exit 2; }
