@@ -296,13 +296,7 @@ Result<ParsedList> ParseCustomCsvWithMapping(const fs::path& csv, const CustomMa
       AddUnique(e.positions, get("position"));
       e.remarks = get("notes");
       for (const std::string& t : mapping.default_topics) AddUnique(e.topics, t);
-      auto it = by_id.find(e.id);
-      if (it != by_id.end()) {
-        ftm::MergeEntity(out.entities[it->second], e);
-      } else {
-        by_id.emplace(e.id, out.entities.size());
-        out.entities.push_back(std::move(e));
-      }
+      ftm::AddOrMergeEntity(out.entities, by_id, std::move(e));
       continue;
     }
     if (!bad.ok()) return bad;

@@ -74,6 +74,17 @@ void AddName(Entity& e, Name name) {
   e.names.push_back(std::move(name));
 }
 
+void AddOrMergeEntity(std::vector<Entity>& entities, std::unordered_map<std::string, size_t>& by_id,
+                      Entity e) {
+  auto it = by_id.find(e.id);
+  if (it != by_id.end()) {
+    MergeEntity(entities[it->second], e);
+    return;
+  }
+  by_id.emplace(e.id, entities.size());
+  entities.push_back(std::move(e));
+}
+
 void MergeEntity(Entity& into, const Entity& from) {
   if (into.schema == Schema::kUnknown) into.schema = from.schema;
   for (Name n : from.names) {

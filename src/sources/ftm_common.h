@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "sources/parse_options.h"
@@ -38,6 +39,11 @@ void AddName(Entity& e, Name name);
 // added (a second primary name becomes a strong alias), list fields are unioned, scalar fields
 // are filled only where `into` has none.
 void MergeEntity(Entity& into, const Entity& from);
+
+// Appends `e` to `entities`, or merges it (MergeEntity) into the entity already there with the
+// same id; `by_id` maps ids to positions in `entities` and is kept up to date.
+void AddOrMergeEntity(std::vector<Entity>& entities, std::unordered_map<std::string, size_t>& by_id,
+                      Entity e);
 
 // Reads a list file with the size limit of `options` and checks its UTF-8. Invalid UTF-8 fails
 // with kDataError "<file>:<line>: invalid UTF-8" unless options.lenient, where the bytes are

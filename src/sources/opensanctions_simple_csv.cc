@@ -186,13 +186,7 @@ Status ParseFile(const fs::path& path, const std::string& dataset, const ParseOp
       if (out.version.title.empty()) out.version.title = cols.Get(row, "dataset");
       out.version.date = std::max(out.version.date, cols.Get(row, "last_seen").substr(0, 10));
       Entity e = EntityOf(cols, row, *schema, dataset, file, line);
-      auto it = by_id.find(e.id);
-      if (it != by_id.end()) {
-        ftm::MergeEntity(out.entities[it->second], e);
-      } else {
-        by_id.emplace(e.id, out.entities.size());
-        out.entities.push_back(std::move(e));
-      }
+      ftm::AddOrMergeEntity(out.entities, by_id, std::move(e));
       continue;
     }
     if (!bad.ok()) return bad;

@@ -303,13 +303,8 @@ Result<ParsedList> ParseUsTradeCslCsv(const fs::path& dir, const std::string& da
       continue;
     }
     Entity e = EntityOf(cols, row, dataset, line);
-    auto it = by_id.find(e.id);
-    if (it != by_id.end()) {  // the same OFAC entity on two CSL source lists
-      ftm::MergeEntity(out.entities[it->second], e);
-      continue;
-    }
-    by_id.emplace(e.id, out.entities.size());
-    out.entities.push_back(std::move(e));
+    // The same OFAC entity may stand on two CSL source lists: merged into one.
+    ftm::AddOrMergeEntity(out.entities, by_id, std::move(e));
   }
   return out;
 }
