@@ -80,6 +80,7 @@ void AddBenchCommand(CLI::App& app, Context& ctx) {
     } else {
       for (const auto& [k, v] : out.items()) fmt::print("{:<30} {}\n", k, v.dump());
       for (const auto& m : r.index_misses) fmt::print("  index miss: {}\n", m);
+      for (const auto& m : r.slowest) fmt::print("  slow query: {}\n", m);
     }
   });
 

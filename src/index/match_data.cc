@@ -1,6 +1,7 @@
 #include "index/match_data.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <numeric>
 #include <unordered_set>
@@ -28,11 +29,22 @@ uint64_t KeyHash(text::NameType type, char space, std::string_view s) {
   return Fnv(h, s);
 }
 
+bool LatinScript(text::Script s) { return s == text::Script::kLatin || s == text::Script::kNone; }
+
 bool Indexable(const text::Token& t) { return (t.flags & (text::kInitial | text::kNumber)) == 0; }
 
 // Per-thread scratch for Candidates(): visit stamps, so no allocation per query.
+// Query tokens beyond this many are ignored by retrieval (they still count in scoring).
+constexpr size_t kMaxBoundTokens = 32;
+// Candidate count above which the tokens not looked up are credited (see Candidates).
+constexpr size_t kCreditFrom = 64;
+constexpr size_t kMaxCreditLength = 5;
+// A query written in another script, of at most this many tokens, visits all of them.
+constexpr size_t kMaxNativeExhaustive = 3;
+
 struct Scratch {
   std::vector<uint32_t> stamp;
+  std::vector<uint32_t> found;  // per name: bit i = found through query token i
   uint32_t epoch = 0;
   std::vector<uint64_t> keys;
 };
@@ -64,18 +76,41 @@ void MatchData::ApplyWeights(text::AnalyzedName& name) const {
   for (auto& t : name.tokens) t.weight = TokenWeight(t);
 }
 
-void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_query,
-                            std::vector<uint64_t>& keys) {
+namespace {
+
+// Who asks for a token's keys: the index (a listed name), a query finding candidates, or a
+// query crediting candidates already found with the tokens it did not visit.
+enum class KeyUse { kListed, kLookup, kCredit };
+
+// Shortest string whose one-deletion neighbourhood is used. Listed names carry it from 3
+// letters, so a query token of 3 letters can credit the names within one edit of it; a query
+// only looks candidates up through it from 4 letters (the deletions of a 3-letter word, such
+// as "al", are in too many names to be worth visiting).
+size_t MinNeighbourhood(KeyUse use) { return use == KeyUse::kLookup ? 4 : 3; }
+
+// The keys of token i itself (not of its merges with neighbours).
+void OwnKeys(const text::AnalyzedName& name, size_t i, KeyUse use, std::vector<uint64_t>& keys) {
+  const bool for_query = use != KeyUse::kListed;
   const text::Token& t = name.tokens[i];
   const auto type = name.type;
-  if (!Indexable(t)) return;
+  // Numbers match only equal numbers; outside person names an initial matches only the same
+  // initial. Both are found by an exact key. (A person's initial matches any word with that
+  // letter: not indexable.)
+  if ((t.flags & text::kNumber) != 0) {
+    keys.push_back(KeyHash(type, 'N', std::to_string(t.number)));
+    return;
+  }
+  if ((t.flags & text::kInitial) != 0) {
+    if (type != text::NameType::kPerson) keys.push_back(KeyHash(type, 'I', t.text));
+    return;
+  }
   const std::string& k = t.key;
   // One-deletion neighbourhoods (symmetric deletion, as in SymSpell) of the phonetic key and
   // of the text: a name within one edit of the query in either form shares a key with it. The
   // text form catches typos that change a key rule (a typo creating "ts", "ou", a double).
   auto neighbourhood = [&](char space, const std::string& s) {
     keys.push_back(KeyHash(type, space, s));
-    if (s.size() < 4) return;
+    if (s.size() < MinNeighbourhood(use)) return;
     std::string del;
     for (size_t p = 0; p < s.size(); ++p) {
       del.assign(s, 0, p);
@@ -99,14 +134,28 @@ void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_q
   for (uint32_t g : t.groups) {
     if (g != 0) keys.push_back(KeyHash(type, 'G', std::to_string(g)));
   }
-  // Adjacent concatenation, so "wirra long" finds "wirralong" and vice versa.
-  if (i + 1 < name.tokens.size() && Indexable(name.tokens[i + 1])) {
-    keys.push_back(KeyHash(type, 'E', text::PhoneticKey(t.text + name.tokens[i + 1].text)));
+}
+
+// The key of tokens i and i+1 written together ("wirra long" -> "wirralong"), or 0 when
+// either is not indexable.
+uint64_t ConcatKey(const text::AnalyzedName& name, size_t i) {
+  if (i + 1 >= name.tokens.size() || !Indexable(name.tokens[i]) ||
+      !Indexable(name.tokens[i + 1])) {
+    return 0;
   }
-  // A query token also looks up its merge with the token before it, in case that one is
-  // pruned (too common to visit).
-  if (for_query && i > 0 && Indexable(name.tokens[i - 1])) {
-    keys.push_back(KeyHash(type, 'E', text::PhoneticKey(name.tokens[i - 1].text + t.text)));
+  return KeyHash(name.type, 'E', text::PhoneticKey(name.tokens[i].text + name.tokens[i + 1].text));
+}
+
+}  // namespace
+
+void MatchData::KeysOfToken(const text::AnalyzedName& name, size_t i, bool for_query,
+                            std::vector<uint64_t>& keys) {
+  OwnKeys(name, i, for_query ? KeyUse::kLookup : KeyUse::kListed, keys);
+  // Adjacent concatenation, so "wirra long" finds "wirralong" and vice versa. A query token
+  // also looks up its merge with the token before it, in case that one is pruned.
+  if (uint64_t k = ConcatKey(name, i); k != 0) keys.push_back(k);
+  if (for_query && i > 0) {
+    if (uint64_t k = ConcatKey(name, i - 1); k != 0) keys.push_back(k);
   }
 }
 
@@ -120,6 +169,7 @@ void MatchData::BuildIndex() {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (uint64_t k : keys) pairs.emplace_back(k, n);
+
   }
   std::sort(pairs.begin(), pairs.end());
   keys_.clear();
@@ -134,56 +184,154 @@ void MatchData::BuildIndex() {
     postings_.push_back(pairs[i].second);
   }
   offsets_.push_back(static_cast<uint32_t>(postings_.size()));
+  // Open-addressing table over keys_ (load <= 1/2): one or two cache misses per lookup
+  // instead of the ~20 of a binary search over a million keys.
+  size_t size = 16;
+  while (size < 2 * keys_.size()) size *= 2;
+  table_.assign(size, 0);
+  table_mask_ = size - 1;
+  for (size_t ki = 0; ki < keys_.size(); ++ki) {
+    size_t h = Slot(keys_[ki]);
+    while (table_[h] != 0) h = (h + 1) & table_mask_;
+    table_[h] = static_cast<uint32_t>(ki + 1);
+  }
+}
+
+size_t MatchData::Find(uint64_t key) const {
+  if (table_.empty()) return kNotFound;
+  for (size_t h = Slot(key);; h = (h + 1) & table_mask_) {
+    const uint32_t e = table_[h];
+    if (e == 0) return kNotFound;
+    if (keys_[e - 1] == key) return e - 1;
+  }
+}
+
+void MatchData::BuildVocabulary() {
+  vocab_.assign(1, nullptr);
+  pair_texts_.assign(1, std::string());
+  std::unordered_map<std::string, uint32_t> ids, pair_ids;
+  std::string key;
+  constexpr uint16_t kDistinguishing = text::kNumber | text::kInitial | text::kAbjad;
+  for (auto& in : names) {
+    auto& tokens = in.analyzed.tokens;
+    for (size_t j = 0; j < tokens.size(); ++j) {
+      text::Token& t = tokens[j];
+      key.clear();
+      key.push_back(static_cast<char>(t.flags & kDistinguishing));
+      key.append(reinterpret_cast<const char*>(&t.number), sizeof t.number);
+      key += t.text;
+      auto [it, added] = ids.try_emplace(key, static_cast<uint32_t>(vocab_.size()));
+      if (added) vocab_.push_back(&t);
+      t.vocab = it->second;
+      t.pair_vocab = 0;
+      if (j + 1 < tokens.size() && text::Mergeable(t) && text::Mergeable(tokens[j + 1]) &&
+          t.text.size() + tokens[j + 1].text.size() <= kMaxPairText) {
+        key = t.text + tokens[j + 1].text;
+        auto [pit, padded] = pair_ids.try_emplace(key, static_cast<uint32_t>(pair_texts_.size()));
+        if (padded) pair_texts_.push_back(key);
+        t.pair_vocab = pit->second;
+      }
+    }
+  }
+  scoring_begin_.clear();
+  scoring_tokens_.clear();
+  for (const auto& in : names) {
+    scoring_begin_.push_back(static_cast<uint32_t>(scoring_tokens_.size()));
+    for (const auto& t : in.analyzed.tokens) {
+      scoring_tokens_.push_back({t.vocab, t.pair_vocab, t.weight, t.flags});
+    }
+  }
+  scoring_begin_.push_back(static_cast<uint32_t>(scoring_tokens_.size()));
 }
 
 void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
                            std::vector<uint32_t>& out) const {
   thread_local Scratch s;
-  if (s.stamp.size() < names.size()) s.stamp.assign(names.size(), 0);
+  if (s.stamp.size() < names.size()) {
+    s.stamp.assign(names.size(), 0);
+    s.found.resize(names.size());
+  }
   if (++s.epoch == 0) {
     std::fill(s.stamp.begin(), s.stamp.end(), 0);
     s.epoch = 1;
   }
-  const size_t n = query.tokens.size();
+  const size_t n = std::min<size_t>(query.tokens.size(), kMaxBoundTokens);
   if (n == 0) return;
+  const auto& qt = query.tokens;
   // Visit order: heaviest tokens first.
-  std::array<uint8_t, 32> order{};
-  const size_t nn = std::min<size_t>(n, order.size());
-  std::iota(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(nn), 0);
-  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(nn),
-            [&](uint8_t a, uint8_t b) { return query.tokens[a].weight > query.tokens[b].weight; });
-  double total = 0;
-  for (size_t i = 0; i < n; ++i) total += query.tokens[i].weight;
+  std::array<uint8_t, kMaxBoundTokens> order{};
+  std::iota(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), 0);
+  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n),
+            [&](uint8_t a, uint8_t b) { return qt[a].weight > qt[b].weight; });
+  double total = 0, main_total = 0;  // all tokens; tokens that are not annotations
+  for (size_t i = 0; i < n; ++i) {
+    total += qt[i].weight;
+    if ((qt[i].flags & text::kAnnotation) == 0) main_total += qt[i].weight;
+  }
   double remaining = total;
-  // Weight of the heaviest visited token whose keys cannot be trusted to have found every
-  // fuzzy match: too short for deletion keys, or it found nothing at all (likely a typo
-  // beyond one edit). The bound keeps it as if unvisited.
-  double unreliable = 0;
+  // Tokens whose keys cannot be trusted to have found every fuzzy match: a person's initial,
+  // too short for deletion keys, or found nothing at all (likely a typo beyond one edit).
+  // Any candidate may match them.
+  uint32_t unknown = 0, hopeless = 0;
+  double unreliable = 0;  // weight of the heaviest of them, for the stopping rule
   bool indexable_seen = false;
-  for (size_t oi = 0; oi < nn; ++oi) {
-    const size_t i = order[oi];
-    // Stop when no candidate outside those found so far can reach min_score.
-    if (indexable_seen && total > 0 && (remaining + unreliable) / total < min_score) break;
-    remaining -= query.tokens[i].weight;
-    s.keys.clear();
-    KeysOfToken(query, i, true, s.keys);
-    // A token merged with its left neighbour also needs that concatenation looked up.
-    if (s.keys.empty()) continue;
-    indexable_seen = true;
-    const size_t before = out.size();
-    for (uint64_t k : s.keys) {
-      auto it = std::lower_bound(keys_.begin(), keys_.end(), k);
-      if (it == keys_.end() || *it != k) continue;
-      const size_t ki = static_cast<size_t>(it - keys_.begin());
-      for (uint32_t p = offsets_[ki]; p < offsets_[ki + 1]; ++p) {
-        const uint32_t name = postings_[p];
-        if (s.stamp[name] == s.epoch) continue;
+  const size_t first_new = out.size();
+  // Appends the names under key `k`, crediting them with the query tokens in `mask`.
+  auto visit = [&](uint64_t k, uint32_t mask) {
+    const size_t ki = Find(k);
+    if (ki == kNotFound) return;
+    for (uint32_t p = offsets_[ki]; p < offsets_[ki + 1]; ++p) {
+      const uint32_t name = postings_[p];
+      if (s.stamp[name] != s.epoch) {
         s.stamp[name] = s.epoch;
+        s.found[name] = 0;
         out.push_back(name);
       }
+      s.found[name] |= mask;
     }
-    if (query.tokens[i].key.size() < 4 || out.size() == before) {
-      unreliable = std::max<double>(unreliable, query.tokens[i].weight);
+  };
+  // Credits the names already found under key `k` with the query tokens in `mask`.
+  auto credit = [&](uint64_t k, uint32_t mask) {
+    const size_t ki = Find(k);
+    if (ki == kNotFound) return;
+    for (uint32_t p = offsets_[ki]; p < offsets_[ki + 1]; ++p) {
+      const uint32_t name = postings_[p];
+      if (s.stamp[name] == s.epoch) s.found[name] |= mask;
+    }
+  };
+  const bool native_query = !LatinScript(query.script) && n <= kMaxNativeExhaustive;
+  size_t visited = 0;
+  for (; visited < n; ++visited) {
+    const size_t i = order[visited];
+    // Stop when no candidate outside those found so far can reach min_score. A short query
+    // transliterated from another script visits every token, and its candidates are all
+    // scored: its romanization may differ from the listed spelling by more than the keys
+    // reach (Kazimi / Qasim) and still score, across scripts.
+    if (!native_query && indexable_seen && total > 0 &&
+        (remaining + unreliable) / total < min_score) {
+      break;
+    }
+    remaining -= qt[i].weight;
+    s.keys.clear();
+    OwnKeys(query, i, KeyUse::kLookup, s.keys);
+    if (s.keys.empty()) {
+      unknown |= 1u << i;
+      continue;
+    }
+    indexable_seen = true;
+    const size_t before = out.size();
+    for (uint64_t k : s.keys) visit(k, 1u << i);
+    // Merges with each neighbour (credited with both tokens).
+    if (uint64_t k = ConcatKey(query, i); k != 0) visit(k, 3u << i);
+    if (i > 0) {
+      if (uint64_t k = ConcatKey(query, i - 1); k != 0) visit(k, 3u << (i - 1));
+    }
+    const bool exact_key = (qt[i].flags & (text::kNumber | text::kInitial)) != 0;
+    if (!exact_key && (qt[i].key.size() < 4 || out.size() == before)) {
+      unreliable = std::max<double>(unreliable, qt[i].weight);
+      unknown |= 1u << i;
+      // Found nothing within one edit: a typo beyond it, whatever matches is unknown.
+      if (out.size() == before) hopeless |= 1u << i;
     }
   }
   if (!indexable_seen) {
@@ -194,7 +342,56 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
         out.push_back(i);
       }
     }
+    return;
   }
+  for (size_t v = visited; v < n; ++v) unknown |= 1u << order[v];
+  // Many candidates: credit them with the tokens not looked up (or looked up through exact
+  // keys only), visiting those tokens' full neighbourhoods without adding names. A scan of
+  // postings is much cheaper than scoring names that the bound below then rules out.
+  if (out.size() - first_new > kCreditFrom) {
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t bit = 1u << i;
+      if ((unknown & bit) == 0 || (hopeless & bit) != 0) continue;
+      // Only short tokens: a long one can match a name beyond one edit of it (two vowel
+      // changes in "sergeyevich" still make 0.8), which its neighbourhood does not reach.
+      const size_t len = qt[i].key.size();
+      if ((len < MinNeighbourhood(KeyUse::kCredit) || len > kMaxCreditLength) &&
+          (qt[i].flags & (text::kNumber | text::kInitial)) == 0) {
+        continue;
+      }
+      s.keys.clear();
+      OwnKeys(query, i, KeyUse::kCredit, s.keys);
+      if (s.keys.empty()) continue;  // a person's initial
+      for (uint64_t k : s.keys) credit(k, bit);
+      if (uint64_t k = ConcatKey(query, i); k != 0) credit(k, 3u << i);
+      if (i > 0) {
+        if (uint64_t k = ConcatKey(query, i - 1); k != 0) credit(k, 3u << (i - 1));
+      }
+      unknown &= ~bit;
+    }
+  }
+  // Per-candidate bound: the query coverage of a name is at most the weight of the query
+  // tokens it was found through, plus those it could still match unseen, over the query
+  // weight (unmatched annotations leave the denominator: (a + x) / (D + x) grows with x).
+  // A non-person name of one word can still match the whole query written together.
+  if (main_total <= 0 || native_query) return;
+  const bool concat_possible = query.type != text::NameType::kPerson && n >= 2;
+  const uint32_t valid = n >= 32 ? ~0u : (1u << n) - 1;
+  size_t w = first_new;
+  for (size_t r = first_new; r < out.size(); ++r) {
+    const uint32_t name = out[r];
+    const uint32_t mask = (s.found[name] | unknown) & valid;
+    double got = 0, ann = 0;
+    for (uint32_t m = mask; m != 0; m &= m - 1) {
+      const auto& t = qt[static_cast<size_t>(std::countr_zero(m))];
+      got += t.weight;
+      if ((t.flags & text::kAnnotation) != 0) ann += t.weight;
+    }
+    const bool keep = got / (main_total + ann) >= min_score - 1e-9 ||
+                      (concat_possible && names[name].analyzed.tokens.size() == 1);
+    if (keep) out[w++] = name;
+  }
+  out.resize(w);
 }
 
 std::unique_ptr<MatchData> BuildMatchData(const std::vector<Entity>& entities) {
@@ -229,6 +426,7 @@ std::unique_ptr<MatchData> BuildMatchData(const std::vector<Entity>& entities) {
   md->log_n1_ = std::log(static_cast<double>(md->names.size()) + 1.0);
   if (md->log_n1_ <= 0) md->log_n1_ = 1.0;
   for (auto& in : md->names) md->ApplyWeights(in.analyzed);
+  md->BuildVocabulary();
   md->BuildIndex();
   return md;
 }

@@ -56,18 +56,55 @@ struct MatchData {
   static void KeysOfToken(const text::AnalyzedName& name, size_t token, bool for_query,
                           std::vector<uint64_t>& keys);
 
+  // The vocabulary: one representative token per distinct listed token (same text, and same
+  // number/initial/abjad flags and number value, so any token similarity to it is the same).
+  // Ids run from 1 to vocab_size() - 1 and are stored in Token::vocab of every listed token.
+  size_t vocab_size() const { return vocab_.size(); }
+  const text::Token& VocabToken(uint32_t id) const { return *vocab_[id]; }
+  // The vocabulary of adjacent pairs: the texts of two Mergeable neighbours written together
+  // (at most kMaxPairText bytes), ids from 1, stored in Token::pair_vocab of the first one.
+  static constexpr size_t kMaxPairText = 128;
+  size_t pair_vocab_size() const { return pair_texts_.size(); }
+  const std::string& PairText(uint32_t id) const { return pair_texts_[id]; }
+
+  // What scoring needs of a listed token, packed per name so that the candidates of a query
+  // can be scored (or ruled out) without touching their analysed names.
+  struct ScoringToken {
+    uint32_t vocab = 0;
+    uint32_t pair_vocab = 0;
+    float weight = 0;
+    uint16_t flags = 0;
+  };
+  std::span<const ScoringToken> ScoringTokens(uint32_t name) const {
+    return {scoring_tokens_.data() + scoring_begin_[name],
+            scoring_begin_[name + 1] - scoring_begin_[name]};
+  }
+
   size_t key_count() const { return keys_.size(); }
   size_t posting_count() const { return postings_.size(); }
 
  private:
   friend std::unique_ptr<MatchData> BuildMatchData(const std::vector<Entity>& entities);
   void BuildIndex();
+  void BuildVocabulary();
 
   std::unordered_map<std::string, uint32_t> df_;  // phonetic key -> names containing it
   double log_n1_ = 1.0;
-  std::vector<uint64_t> keys_;      // sorted distinct key hashes
+  std::vector<const text::Token*> vocab_;  // [0] is null; points into names[].analyzed
+  std::vector<std::string> pair_texts_;    // [0] is empty
+  std::vector<uint32_t> scoring_begin_;    // names.size() + 1 offsets into scoring_tokens_
+  std::vector<ScoringToken> scoring_tokens_;
+  std::vector<uint64_t> keys_;             // sorted distinct key hashes
   std::vector<uint32_t> offsets_;   // keys_.size() + 1
   std::vector<uint32_t> postings_;  // name indices, per key ascending
+  std::vector<uint32_t> table_;     // hash slots: index into keys_ + 1, 0 = empty
+  size_t table_mask_ = 0;
+  static constexpr size_t kNotFound = static_cast<size_t>(-1);
+  size_t Slot(uint64_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & table_mask_;
+  }
+  // Index of `key` in keys_, or kNotFound.
+  size_t Find(uint64_t key) const;
 };
 
 // Builds the matching data for `entities`.

@@ -170,6 +170,17 @@ BenchResult RunScreenBench(const index::Snapshot& snapshot, const std::vector<Be
   }
   const double total_us = Micros(all0, Clock::now());
   (void)returned;
+  {
+    std::vector<size_t> order(lat.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const size_t k = std::min<size_t>(10, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+                      [&](size_t a, size_t b) { return lat[a] > lat[b]; });
+    for (size_t i = 0; i < k; ++i) {
+      r.slowest.push_back(std::to_string(static_cast<int>(lat[order[i]])) + " us  " +
+                          queries[order[i]].name + " (" + queries[order[i]].kind + ")");
+    }
+  }
   r.p50_us = Percentile(lat, 0.5);
   r.p99_us = Percentile(lat, 0.99);
   r.qps_per_core = total_us > 0 ? 1e6 * static_cast<double>(qs.size()) / total_us : 0;

@@ -33,6 +33,7 @@ struct BenchResult {
   double index_recall = 0;  // share of brute-force matches (>= threshold) the index also finds
   double batch_screens_per_s = 0;         // one thread, back to back, prepared queries
   std::vector<std::string> index_misses;  // "query -> id 'name' score", first 20
+  std::vector<std::string> slowest;       // "µs query (kind)", the 10 slowest, slowest first
 };
 
 // Runs the benchmark. `bruteforce_max` bounds how many queries are also run brute force.

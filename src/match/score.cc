@@ -10,7 +10,7 @@ namespace tamiz::match {
 
 namespace {
 
-constexpr size_t kMax = 24;
+constexpr size_t kMax = kMaxNameTokens;
 constexpr size_t kMaxOptions = 256;
 constexpr double kKeyMatch = 0.93;
 
@@ -79,14 +79,34 @@ double ConcatSimilarity(const text::AnalyzedName& q, const text::AnalyzedName& c
   return EditSimilarityAtLeast(sq, sc, 0.85);
 }
 
-bool Mergeable(const text::Token& t) {
-  return (t.flags & (text::kNumber | text::kAnnotation)) == 0;
-}
+// ScoreNames, with the similarities computed here when `sims` is null.
+NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
+                const TokenSimilarities* sims, std::string* explain);
 
 }  // namespace
 
+double MergedSimilarity(std::string_view one, std::string_view joined, double min_sim) {
+  if (one.empty() || joined.empty() || one.size() + 2 < joined.size() ||
+      one.size() > joined.size() + 2 || one[0] != joined[0]) {
+    return 0.0;
+  }
+  return EditSimilarityAtLeast(one, joined, min_sim);
+}
+
 NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
                      std::string* explain) {
+  return Score(q, c, nullptr, explain);
+}
+
+NameScore ScoreNamesWithSimilarities(const text::AnalyzedName& q, const text::AnalyzedName& c,
+                                     const TokenSimilarities& sims, std::string* explain) {
+  return Score(q, c, &sims, explain);
+}
+
+namespace {
+
+NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
+                const TokenSimilarities* sims, std::string* explain) {
   NameScore r;
   const size_t n = std::min(q.tokens.size(), kMax);
   const size_t m = std::min(c.tokens.size(), kMax);
@@ -110,32 +130,37 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
     opts[nopt++] = {static_cast<float>(sim), static_cast<uint8_t>(qi), static_cast<uint8_t>(qn),
                     static_cast<uint8_t>(ci), static_cast<uint8_t>(cn)};
   };
+  // Similarities computed with floor kAlignFloor (the cached ones) are exact wherever they
+  // reach min_raw (kAlignFloor or higher), and add() drops whatever is below it after
+  // sharpening: both ways give the same options.
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) {
-      add(TokenSimilarity(q.tokens[i], c.tokens[j], person, min_raw), i, 1, j, 1);
+      add(sims != nullptr ? static_cast<double>(sims->single[i * m + j])
+                          : TokenSimilarity(q.tokens[i], c.tokens[j], person, min_raw),
+          i, 1, j, 1);
     }
   }
   // Split/merged words: one token on one side against two adjacent tokens on the other.
   std::array<char, 128> buf;
   for (size_t j = 0; j + 1 < m; ++j) {
-    if (!Mergeable(c.tokens[j]) || !Mergeable(c.tokens[j + 1])) continue;
+    if (!text::Mergeable(c.tokens[j]) || !text::Mergeable(c.tokens[j + 1])) continue;
+    if (sims != nullptr) {
+      for (size_t i = 0; i < n; ++i) add(sims->candidate_pairs[j * n + i], i, 1, j, 2);
+      continue;
+    }
     std::string_view cc = Concat2(c.tokens, j, buf);
     if (cc.empty()) continue;
-    for (size_t i = 0; i < n; ++i) {
-      const auto& qt = q.tokens[i].text;
-      if (qt.size() + 2 < cc.size() || qt.size() > cc.size() + 2 || qt[0] != cc[0]) continue;
-      add(EditSimilarityAtLeast(qt, cc, min_raw), i, 1, j, 2);
-    }
+    for (size_t i = 0; i < n; ++i) add(MergedSimilarity(q.tokens[i].text, cc, min_raw), i, 1, j, 2);
   }
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (!Mergeable(q.tokens[i]) || !Mergeable(q.tokens[i + 1])) continue;
+    if (!text::Mergeable(q.tokens[i]) || !text::Mergeable(q.tokens[i + 1])) continue;
+    if (sims != nullptr) {
+      for (size_t j = 0; j < m; ++j) add(sims->query_pairs[i * m + j], i, 2, j, 1);
+      continue;
+    }
     std::string_view qq = Concat2(q.tokens, i, buf);
     if (qq.empty()) continue;
-    for (size_t j = 0; j < m; ++j) {
-      const auto& ct = c.tokens[j].text;
-      if (ct.size() + 2 < qq.size() || ct.size() > qq.size() + 2 || ct[0] != qq[0]) continue;
-      add(EditSimilarityAtLeast(qq, ct, min_raw), i, 2, j, 1);
-    }
+    for (size_t j = 0; j < m; ++j) add(MergedSimilarity(c.tokens[j].text, qq, min_raw), i, 2, j, 1);
   }
   // Greedy assignment by descending similarity (ties: prefer single-token pairs).
   std::sort(opts.begin(), opts.begin() + static_cast<std::ptrdiff_t>(nopt),
@@ -239,6 +264,8 @@ NameScore ScoreNames(const text::AnalyzedName& q, const text::AnalyzedName& c,
   }
   return r;
 }
+
+}  // namespace
 
 double SymmetricNameScore(const text::AnalyzedName& a, const text::AnalyzedName& b) {
   return 0.5 * (ScoreNames(a, b).score + ScoreNames(b, a).score);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "text/analyze.h"
 
@@ -11,6 +12,8 @@ namespace tamiz::match {
 
 // Tokens below this similarity are not aligned at all.
 inline constexpr double kAlignFloor = 0.75;
+// Tokens beyond this many on either side are ignored.
+inline constexpr size_t kMaxNameTokens = 24;
 
 struct NameScore {
   double score = 0.0;
@@ -35,6 +38,31 @@ struct NameScore {
 // alignment ("diosdado=diosdado cabello=cabello +rondon").
 NameScore ScoreNames(const text::AnalyzedName& query, const text::AnalyzedName& candidate,
                      std::string* explain = nullptr);
+
+// Similarity of one token to two adjacent tokens written together (`joined`), as the
+// alignment uses it: 0 unless their lengths differ by at most 2 and their first letters
+// agree; may return 0 below `min_sim`.
+double MergedSimilarity(std::string_view one, std::string_view joined, double min_sim);
+
+// Token similarities known in advance (screening caches them per distinct listed token and
+// per distinct adjacent pair). With n and m the query and candidate token counts, each capped
+// at kMaxNameTokens, and person = the query is a person name:
+struct TokenSimilarities {
+  // [i * m + j]: TokenSimilarity(query.tokens[i], candidate.tokens[j], person, kAlignFloor).
+  const float* single = nullptr;
+  // [i * m + j], i + 1 < n: MergedSimilarity(candidate.tokens[j], query tokens i and i + 1
+  // joined, kAlignFloor), 0 when they are not both Mergeable.
+  const float* query_pairs = nullptr;
+  // [j * n + i], j + 1 < m: MergedSimilarity(query.tokens[i], candidate tokens j and j + 1
+  // joined, kAlignFloor), 0 when they are not both Mergeable.
+  const float* candidate_pairs = nullptr;
+};
+
+// ScoreNames with the token similarities given. Same result as ScoreNames.
+NameScore ScoreNamesWithSimilarities(const text::AnalyzedName& query,
+                                     const text::AnalyzedName& candidate,
+                                     const TokenSimilarities& sims,
+                                     std::string* explain = nullptr);
 
 // Symmetric similarity of two names, for comparing peers (eval pairs): the mean of both
 // directions of ScoreNames.

@@ -6,9 +6,11 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <span>
 
 #include "index/match_data.h"
 #include "match/score.h"
+#include "match/similarity.h"
 #include "text/tables.h"
 
 namespace tamiz::match {
@@ -61,6 +63,182 @@ struct ScreenScratch {
   std::vector<uint32_t> touched;
   std::vector<uint32_t> candidates;
 };
+
+// Scratch arrays for one candidate's similarities.
+struct SimilarityArrays {
+  std::array<float, kMaxNameTokens * kMaxNameTokens> single, query_pairs, candidate_pairs;
+};
+
+// Token similarities of one query name to the listed vocabulary (index/match_data.h),
+// computed the first time a candidate carries that token or adjacent pair: candidates share
+// most of their tokens (family names, "mohammed", "trading"), so each distinct comparison is
+// made once per query name instead of once per candidate.
+class SimilarityCache {
+ public:
+  void Reset(const MatchData& md, const text::AnalyzedName& query) {
+    md_ = &md;
+    q_ = &query;
+    n_ = std::min(query.tokens.size(), kMaxNameTokens);
+    person_ = query.type == NameType::kPerson;
+    tokens_.Reset(md.vocab_size());
+    pairs_.Reset(md.pair_vocab_size());
+    // The query's own adjacent pairs written together ("" when not mergeable).
+    joined_.assign(n_, std::string());
+    for (size_t i = 0; i + 1 < n_; ++i) {
+      const auto& a = query.tokens[i];
+      const auto& b = query.tokens[i + 1];
+      if (text::Mergeable(a) && text::Mergeable(b) &&
+          a.text.size() + b.text.size() <= MatchData::kMaxPairText) {
+        joined_[i] = a.text + b.text;
+      }
+    }
+  }
+
+  // Fills the three arrays (each with room for kMaxNameTokens^2 floats) for a listed name,
+  // as ScoreNamesWithSimilarities expects them.
+  void Fill(std::span<const MatchData::ScoringToken> candidate, float* single,
+            float* query_pairs, float* candidate_pairs) {
+    const size_t n = n_;
+    const size_t m = std::min(candidate.size(), kMaxNameTokens);
+    for (size_t j = 0; j < m; ++j) {
+      const float* row = TokenRow(candidate[j].vocab);
+      for (size_t i = 0; i < n; ++i) single[i * m + j] = row[i];
+      for (size_t i = 0; i + 1 < n; ++i) query_pairs[i * m + j] = row[n + i];
+      if (j + 1 < m) {
+        const float* prow = PairRow(candidate[j].pair_vocab);
+        for (size_t i = 0; i < n; ++i) candidate_pairs[j * n + i] = prow[i];
+      }
+    }
+  }
+
+ private:
+  // Rows of floats keyed by a vocabulary id, valid for the current query name.
+  struct Rows {
+    std::vector<uint32_t> stamp, slot;
+    uint32_t epoch = 0;
+    std::vector<float> data;
+    void Reset(size_t ids) {
+      if (stamp.size() < ids) {
+        stamp.assign(ids, 0);
+        slot.resize(ids);
+      }
+      if (++epoch == 0) {
+        std::fill(stamp.begin(), stamp.end(), 0);
+        epoch = 1;
+      }
+      data.clear();
+    }
+    // The row of `id`, and whether it is new (then zero-filled, to be computed).
+    float* Get(uint32_t id, size_t width, bool& fresh) {
+      fresh = stamp[id] != epoch;
+      if (fresh) {
+        stamp[id] = epoch;
+        slot[id] = static_cast<uint32_t>(data.size());
+        data.resize(data.size() + width, 0.0f);
+      }
+      return data.data() + slot[id];
+    }
+  };
+
+  // A listed token: similarities to each query token, then to each query pair joined.
+  const float* TokenRow(uint32_t id) {
+    bool fresh = false;
+    float* row = tokens_.Get(id, 2 * n_, fresh);
+    if (!fresh) return row;
+    const text::Token& ct = md_->VocabToken(id);
+    for (size_t i = 0; i < n_; ++i) {
+      row[i] = static_cast<float>(TokenSimilarity(q_->tokens[i], ct, person_, kAlignFloor));
+    }
+    for (size_t i = 0; i + 1 < n_; ++i) {
+      if (!joined_[i].empty()) {
+        row[n_ + i] = static_cast<float>(MergedSimilarity(ct.text, joined_[i], kAlignFloor));
+      }
+    }
+    return row;
+  }
+
+  // A listed adjacent pair joined: similarities to each query token (zeros for no pair).
+  const float* PairRow(uint32_t id) {
+    static constexpr std::array<float, kMaxNameTokens> kZeros{};
+    if (id == 0) return kZeros.data();
+    bool fresh = false;
+    float* row = pairs_.Get(id, n_, fresh);
+    if (!fresh) return row;
+    const std::string& joined = md_->PairText(id);
+    for (size_t i = 0; i < n_; ++i) {
+      row[i] = static_cast<float>(MergedSimilarity(q_->tokens[i].text, joined, kAlignFloor));
+    }
+    return row;
+  }
+
+  const MatchData* md_ = nullptr;
+  const text::AnalyzedName* q_ = nullptr;
+  size_t n_ = 0;
+  bool person_ = false;
+  Rows tokens_, pairs_;
+  std::vector<std::string> joined_;
+};
+
+// An upper bound of ScoreNamesWithSimilarities(query, candidate, arrays) from the cached
+// similarities alone: every query (listed) token scores at most its best option, fuzzy matches
+// count at most their similarity, and the denominators lose only the unmatched annotations
+// (patronymics) that can have no option. Returns 1 when the non-person "whole name written
+// together" rule may apply (one side a single word).
+double ScoreUpperBound(const text::AnalyzedName& query,
+                       std::span<const MatchData::ScoringToken> candidate,
+                       const SimilarityArrays& a) {
+  const size_t n = std::min(query.tokens.size(), kMaxNameTokens);
+  const size_t m = std::min(candidate.size(), kMaxNameTokens);
+  const bool person = query.type == NameType::kPerson;
+  if (!person) {
+    size_t qwords = 0, cwords = 0;
+    for (size_t i = 0; i < n; ++i) qwords += (query.tokens[i].flags & text::kAnnotation) == 0;
+    for (size_t j = 0; j < m; ++j) cwords += (candidate[j].flags & text::kAnnotation) == 0;
+    if (qwords == 1 || cwords == 1) return 1.0;
+  }
+  std::array<float, kMaxNameTokens> qbest{}, cbest{};
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      const float v = a.single[i * m + j];
+      qbest[i] = std::max(qbest[i], v);
+      cbest[j] = std::max(cbest[j], v);
+    }
+  }
+  for (size_t j = 0; j + 1 < m; ++j) {
+    for (size_t i = 0; i < n; ++i) {
+      const float v = a.candidate_pairs[j * n + i];
+      qbest[i] = std::max(qbest[i], v);
+      cbest[j] = std::max(cbest[j], v);
+      cbest[j + 1] = std::max(cbest[j + 1], v);
+    }
+  }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      const float v = a.query_pairs[i * m + j];
+      qbest[i] = std::max(qbest[i], v);
+      qbest[i + 1] = std::max(qbest[i + 1], v);
+      cbest[j] = std::max(cbest[j], v);
+    }
+  }
+  double qw = 0, qgot = 0, cw = 0, cgot = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const auto& t = query.tokens[i];
+    if ((t.flags & text::kAnnotation) != 0 && qbest[i] < kAlignFloor) continue;
+    qw += t.weight;
+    qgot += t.weight * static_cast<double>(qbest[i]);
+  }
+  for (size_t j = 0; j < m; ++j) {
+    const auto& t = candidate[j];
+    if ((t.flags & text::kPatronymic) != 0 && cbest[j] < kAlignFloor) continue;
+    cw += t.weight;
+    cgot += t.weight * static_cast<double>(cbest[j]);
+  }
+  const double qcov = qw > 0 ? std::min(1.0, qgot / qw) : 0.0;
+  const double ccov = cw > 0 ? std::min(1.0, cgot / cw) : 0.0;
+  const double beta = person ? 0.75 : 0.55;
+  return qcov * (beta + (1.0 - beta) * ccov);
+}
+
 
 std::vector<std::string> EntityCountries(const Entity& e) {
   std::vector<std::string> out;
@@ -268,6 +446,8 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
   const MatchData& md = snap.match_data();
   const auto& entities = snap.entities();
   thread_local ScreenScratch s;
+  thread_local SimilarityCache sim_cache;
+  thread_local SimilarityArrays arrays;
   if (s.stamp.size() < entities.size()) {
     s.stamp.assign(entities.size(), 0);
     s.best.resize(entities.size());
@@ -285,7 +465,16 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
         std::find(q.datasets.begin(), q.datasets.end(), e.dataset) == q.datasets.end()) {
       return;
     }
-    double sc = ScoreNames(pq.names[qi].analyzed, in.analyzed).score;
+    const auto ctoks = md.ScoringTokens(ni);
+    sim_cache.Fill(ctoks, arrays.single.data(), arrays.query_pairs.data(),
+                   arrays.candidate_pairs.data());
+    const auto& qa = pq.names[qi].analyzed;
+    // Names that cannot reach the threshold whatever their qualifiers are not scored (nor
+    // reported as near misses).
+    if (ScoreUpperBound(qa, ctoks, arrays) < min_name - 1e-6) return;
+    const TokenSimilarities sims{arrays.single.data(), arrays.query_pairs.data(),
+                                 arrays.candidate_pairs.data()};
+    double sc = ScoreNamesWithSimilarities(qa, in.analyzed, sims).score;
     if (in.kind == NameKind::kWeakAlias) sc *= kWeakAliasFactor;
     if (s.stamp[in.entity] != s.epoch) {
       s.stamp[in.entity] = s.epoch;
@@ -297,6 +486,7 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
   };
   for (uint16_t qi = 0; qi < pq.names.size(); ++qi) {
     const auto& an = pq.names[qi].analyzed;
+    sim_cache.Reset(md, an);
     if (brute_force) {
       for (uint32_t ni = 0; ni < md.names.size(); ++ni) {
         if (md.names[ni].analyzed.type == an.type) consider(qi, ni);
@@ -325,28 +515,41 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
       }
     }
   }
-  std::vector<Hit> hits;
-  const double floor = std::min(kReportFloor, q.threshold) - kMaxBonus;
-  for (uint32_t e : s.touched) {
-    const Best& b = s.best[e];
-    if (b.score < floor && pq.identifiers.empty()) continue;
-    if (pq.names.empty()) continue;
-    Hit h = MakeHit(snap, pq, e, b, false);
-    if (h.score < std::min(kReportFloor, q.threshold)) continue;
-    hits.push_back(std::move(h));
+  // Rank by final score first, building the readable hits only for those returned.
+  const bool qualifiers = !q.birth_dates.empty() || !pq.countries.empty() || !q.gender.empty() ||
+                          !pq.identifiers.empty();
+  const double report = std::min(kReportFloor, q.threshold);
+  const double floor = report - kMaxBonus;
+  struct Ranked {
+    double score;
+    uint32_t entity;
+  };
+  std::vector<Ranked> ranked;
+  if (!pq.names.empty()) {
+    for (uint32_t e : s.touched) {
+      const Best& b = s.best[e];
+      if (b.score < floor && pq.identifiers.empty()) continue;
+      const double score = qualifiers ? MakeHit(snap, pq, e, b, false).score
+                                      : std::clamp(static_cast<double>(b.score), 0.0, 1.0);
+      if (score >= report) ranked.push_back({score, e});
+    }
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+  auto before = [&](const Ranked& a, const Ranked& b) {
     if (a.score != b.score) return a.score > b.score;
-    const int ra = DatasetRank(a.entity->dataset), rb = DatasetRank(b.entity->dataset);
+    const Entity& ea = entities[a.entity];
+    const Entity& eb = entities[b.entity];
+    const int ra = DatasetRank(ea.dataset), rb = DatasetRank(eb.dataset);
     if (ra != rb) return ra < rb;
-    return a.entity->id < b.entity->id;
-  });
-  if (q.limit >= 0 && hits.size() > static_cast<size_t>(q.limit)) {
-    hits.resize(static_cast<size_t>(q.limit));
-  }
-  for (Hit& h : hits) {
-    const uint32_t e = snap.IndexOf(h.entity);
-    h = MakeHit(snap, pq, e, s.best[e], true);
+    return ea.id < eb.id;
+  };
+  size_t keep = ranked.size();
+  if (q.limit >= 0) keep = std::min(keep, static_cast<size_t>(q.limit));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
+                    ranked.end(), before);
+  std::vector<Hit> hits;
+  hits.reserve(keep);
+  for (size_t i = 0; i < keep; ++i) {
+    hits.push_back(MakeHit(snap, pq, ranked[i].entity, s.best[ranked[i].entity], true));
   }
   return hits;
 }

@@ -43,6 +43,11 @@ struct Token {
   uint32_t groups[2] = {0, 0};  // given-name equivalence groups, 0 = none
   float factor = 1.0f;          // weight multiplier from the token's role (particle, ...)
   float weight = 1.0f;          // factor x rarity; set by the index (see index/match_data.h)
+  // Set by the index on listed names (see index/match_data.h), 0 = none: the id of this token
+  // in the vocabulary of distinct listed tokens, and of this token written together with the
+  // next one in the vocabulary of adjacent pairs.
+  uint32_t vocab = 0;
+  uint32_t pair_vocab = 0;
 };
 
 struct AnalyzedName {
@@ -55,6 +60,10 @@ struct AnalyzedName {
   std::string legal_jurisdiction;
   bool legal_native = false;
 };
+
+// Whether a token may be read together with a neighbour, for words merged or split
+// differently on the two sides ("wirralong" / "wirra long"): not numbers, not annotations.
+inline bool Mergeable(const Token& t) { return (t.flags & (kNumber | kAnnotation)) == 0; }
 
 // Analyses `name` as a name of `type`.
 AnalyzedName AnalyzeName(std::string_view name, NameType type);

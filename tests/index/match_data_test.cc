@@ -144,6 +144,77 @@ TEST(MatchData, EveryNameIsAnalysedAndIndexed) {
   EXPECT_NE(std::find(out.begin(), out.end(), 0u), out.end());
 }
 
+// A code made of a number and a letter ("P-561", "3M") is found through its number (and,
+// outside person names, its initial) instead of scanning every name.
+TEST(MatchData, NumbersAndCompanyInitialsAreIndexed) {
+  ParsedList list;
+  list.version.dataset = "test";
+  auto add = [&](const std::string& id, const std::string& name, Schema schema) {
+    Entity e;
+    e.dataset = "test";
+    e.record_id = id;
+    e.id = "test:" + id;
+    e.schema = schema;
+    e.caption = name;
+    Name n;
+    n.full = name;
+    e.names.push_back(n);
+    list.entities.push_back(std::move(e));
+  };
+  add("1", "P-561", Schema::kVessel);
+  add("2", "P-562", Schema::kVessel);
+  add("3", "3M", Schema::kOrganization);
+  for (int i = 0; i < 50; ++i) add("x" + std::to_string(i), "Ocean Star " + std::to_string(i),
+                                   Schema::kVessel);
+  std::vector<ParsedList> lists;
+  lists.push_back(std::move(list));
+  auto snap = Snapshot::Build(std::move(lists));
+  ASSERT_TRUE(snap.ok());
+  const MatchData& md = (*snap)->match_data();
+  auto q = text::AnalyzeName("P-561", text::NameType::kVessel);
+  md.ApplyWeights(q);
+  std::vector<uint32_t> out;
+  md.Candidates(q, 0.7, out);
+  std::set<std::string> found;
+  for (uint32_t n : out) found.insert(md.names[n].normalized);
+  EXPECT_TRUE(found.count("p 561")) << out.size();
+  EXPECT_LT(out.size(), 10u);  // not every vessel name
+  Query query;
+  query.names.push_back("P-561");
+  auto hits = match::ScreenSnapshot(**snap, query);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].entity->id, "test:1");
+  EXPECT_TRUE(hits[0].match);
+  query.names = {"3M"};
+  hits = match::ScreenSnapshot(**snap, query);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].entity->id, "test:3");
+}
+
+// Every listed token carries a vocabulary id whose representative has the same text, and
+// every adjacent pair of words its joined text.
+TEST(MatchData, VocabularyCoversEveryListedToken) {
+  std::mt19937 rng(9);
+  auto snap = RandomSnapshot(rng, 200);
+  const MatchData& md = snap->match_data();
+  for (uint32_t ni = 0; ni < md.names.size(); ++ni) {
+    const auto& toks = md.names[ni].analyzed.tokens;
+    const auto packed = md.ScoringTokens(ni);
+    ASSERT_EQ(packed.size(), toks.size());
+    for (size_t j = 0; j < toks.size(); ++j) {
+      ASSERT_GT(toks[j].vocab, 0u);
+      ASSERT_LT(toks[j].vocab, md.vocab_size());
+      EXPECT_EQ(md.VocabToken(toks[j].vocab).text, toks[j].text);
+      EXPECT_EQ(packed[j].vocab, toks[j].vocab);
+      EXPECT_FLOAT_EQ(packed[j].weight, toks[j].weight);
+      if (j + 1 < toks.size() && text::Mergeable(toks[j]) && text::Mergeable(toks[j + 1])) {
+        ASSERT_GT(toks[j].pair_vocab, 0u);
+        EXPECT_EQ(md.PairText(toks[j].pair_vocab), toks[j].text + toks[j + 1].text);
+      }
+    }
+  }
+}
+
 TEST(MatchData, EmptySnapshotScreensToNothing) {
   auto snap = Snapshot::Build({});
   ASSERT_TRUE(snap.ok());

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "match/similarity.h"
 #include "text/analyze.h"
 
 namespace tamiz::match {
@@ -111,6 +112,48 @@ TEST(ScoreNames, InUnitIntervalAndSymmetricPairScoreOnRandomNames) {
       EXPECT_GE(s, 0.0);
       EXPECT_LE(s, 1.0);
       EXPECT_DOUBLE_EQ(SymmetricNameScore(x, y), SymmetricNameScore(y, x)) << a << "|" << b;
+    }
+  }
+}
+
+// The cached path: similarities computed once (floor kAlignFloor) give the same score as
+// ScoreNames computing them itself, for persons, companies (sharpened tolerance) and merges.
+TEST(ScoreNames, WithPrecomputedSimilaritiesIsTheSameScore) {
+  std::mt19937 rng(11);
+  const char* words[] = {"al",    "mohamed", "mohammed", "wirra", "long",  "wirralong", "abdul",
+                         "rahman", "abdulrahman", "trading", "ltd", "8",   "exports", "imports",
+                         "siemens", "siemen", "de", "no"};
+  constexpr size_t kWords = sizeof(words) / sizeof(words[0]);
+  for (int i = 0; i < 600; ++i) {
+    std::string a, b;
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k) a += std::string(words[rng() % kWords]) + " ";
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k) b += std::string(words[rng() % kWords]) + " ";
+    for (NameType t : {NameType::kPerson, NameType::kOrganization, NameType::kVessel}) {
+      auto q = A(a, t), c = A(b, t);
+      const size_t n = std::min(q.tokens.size(), kMaxNameTokens);
+      const size_t m = std::min(c.tokens.size(), kMaxNameTokens);
+      const bool person = t == NameType::kPerson;
+      std::vector<float> single(n * m), qp(n * m), cp(n * m);
+      for (size_t x = 0; x < n; ++x) {
+        for (size_t y = 0; y < m; ++y) {
+          single[x * m + y] =
+              static_cast<float>(TokenSimilarity(q.tokens[x], c.tokens[y], person, kAlignFloor));
+          if (x + 1 < n && text::Mergeable(q.tokens[x]) && text::Mergeable(q.tokens[x + 1])) {
+            qp[x * m + y] = static_cast<float>(MergedSimilarity(
+                c.tokens[y].text, q.tokens[x].text + q.tokens[x + 1].text, kAlignFloor));
+          }
+          if (y + 1 < m && text::Mergeable(c.tokens[y]) && text::Mergeable(c.tokens[y + 1])) {
+            cp[y * n + x] = static_cast<float>(MergedSimilarity(
+                q.tokens[x].text, c.tokens[y].text + c.tokens[y + 1].text, kAlignFloor));
+          }
+        }
+      }
+      const TokenSimilarities sims{single.data(), qp.data(), cp.data()};
+      std::string e1, e2;
+      const double direct = ScoreNames(q, c, &e1).score;
+      const double cached = ScoreNamesWithSimilarities(q, c, sims, &e2).score;
+      EXPECT_NEAR(direct, cached, 1e-6) << a << "|" << b;
+      EXPECT_EQ(e1, e2) << a << "|" << b;
     }
   }
 }
