@@ -29,8 +29,6 @@ uint64_t KeyHash(text::NameType type, char space, std::string_view s) {
   return Fnv(h, s);
 }
 
-bool LatinScript(text::Script s) { return s == text::Script::kLatin || s == text::Script::kNone; }
-
 bool Indexable(const text::Token& t) { return (t.flags & (text::kInitial | text::kNumber)) == 0; }
 
 // Per-thread scratch for Candidates(): visit stamps, so no allocation per query.
@@ -235,8 +233,10 @@ void MatchData::BuildVocabulary() {
   }
   scoring_begin_.clear();
   scoring_tokens_.clear();
+  name_latin_.clear();
   for (const auto& in : names) {
     scoring_begin_.push_back(static_cast<uint32_t>(scoring_tokens_.size()));
+    name_latin_.push_back(text::IsLatinOrNone(in.analyzed.script) ? 1 : 0);
     for (const auto& t : in.analyzed.tokens) {
       scoring_tokens_.push_back({t.vocab, t.pair_vocab, t.weight, t.flags});
     }
@@ -299,7 +299,7 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
       if (s.stamp[name] == s.epoch) s.found[name] |= mask;
     }
   };
-  const bool native_query = !LatinScript(query.script) && n <= kMaxNativeExhaustive;
+  const bool native_query = !text::IsLatinOrNone(query.script) && n <= kMaxNativeExhaustive;
   size_t visited = 0;
   for (; visited < n; ++visited) {
     const size_t i = order[visited];

@@ -80,6 +80,9 @@ struct MatchData {
             scoring_begin_[name + 1] - scoring_begin_[name]};
   }
 
+  // Whether listed name `name` was written in Latin letters (text::IsLatinOrNone).
+  bool NameIsLatin(uint32_t name) const { return name_latin_[name] != 0; }
+
   size_t key_count() const { return keys_.size(); }
   size_t posting_count() const { return postings_.size(); }
 
@@ -94,6 +97,7 @@ struct MatchData {
   std::vector<std::string> pair_texts_;    // [0] is empty
   std::vector<uint32_t> scoring_begin_;    // names.size() + 1 offsets into scoring_tokens_
   std::vector<ScoringToken> scoring_tokens_;
+  std::vector<uint8_t> name_latin_;
   std::vector<uint64_t> keys_;             // sorted distinct key hashes
   std::vector<uint32_t> offsets_;   // keys_.size() + 1
   std::vector<uint32_t> postings_;  // name indices, per key ascending

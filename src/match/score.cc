@@ -85,6 +85,13 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
 
 }  // namespace
 
+double AlignedSimilarity(double raw, bool sharpen) {
+  // In company and vessel names a changed letter usually makes another word (Exports /
+  // Imports, Star / Stars): below the phonetic-key level, tolerance is halved.
+  const double sim = sharpen && raw < kKeyMatch ? 1.0 - 2.0 * (1.0 - raw) : raw;
+  return sim < kAlignFloor ? 0.0 : sim;
+}
+
 double MergedSimilarity(std::string_view one, std::string_view joined, double min_sim) {
   if (one.empty() || joined.empty() || one.size() + 2 < joined.size() ||
       one.size() > joined.size() + 2 || one[0] != joined[0]) {
@@ -112,7 +119,7 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
   const size_t m = std::min(c.tokens.size(), kMax);
   if (n == 0 || m == 0) return r;
   const bool person = q.type == text::NameType::kPerson;
-  auto latin = [](text::Script s) { return s == text::Script::kLatin || s == text::Script::kNone; };
+  auto latin = text::IsLatinOrNone;
   // Romanized names vary by letter; only names written in Latin script on both sides get
   // the sharper company/vessel tolerance.
   const bool sharpen = !person && latin(q.script) && latin(c.script);
@@ -123,9 +130,7 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
   std::array<Option, kMaxOptions> opts;
   size_t nopt = 0;
   auto add = [&](double sim, size_t qi, size_t qn, size_t ci, size_t cn) {
-    // In company and vessel names a changed letter usually makes another word (Exports /
-    // Imports, Star / Stars): below the phonetic-key level, tolerance is halved.
-    if (sharpen && sim < kKeyMatch) sim = 1.0 - 2.0 * (1.0 - sim);
+    sim = AlignedSimilarity(sim, sharpen);
     if (sim < kAlignFloor || nopt >= kMaxOptions) return;
     opts[nopt++] = {static_cast<float>(sim), static_cast<uint8_t>(qi), static_cast<uint8_t>(qn),
                     static_cast<uint8_t>(ci), static_cast<uint8_t>(cn)};

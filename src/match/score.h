@@ -39,6 +39,11 @@ struct NameScore {
 NameScore ScoreNames(const text::AnalyzedName& query, const text::AnalyzedName& candidate,
                      std::string* explain = nullptr);
 
+// The value a raw token similarity takes in the alignment: in company and vessel names
+// written in Latin letters on both sides (`sharpen`), tolerance below a phonetic-key match
+// is halved; below kAlignFloor the pair is not aligned at all (0).
+double AlignedSimilarity(double raw, bool sharpen);
+
 // Similarity of one token to two adjacent tokens written together (`joined`), as the
 // alignment uses it: 0 unless their lengths differ by at most 2 and their first letters
 // agree; may return 0 below `min_sim`.

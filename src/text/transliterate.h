@@ -27,6 +27,9 @@ enum class Script : unsigned char {
 // Dominant script of UTF-8 `s`; pure ASCII input is answered without ICU.
 Script DetectScript(std::string_view s);
 
+// Written in Latin letters (or no letters at all): names compared without romanization.
+inline bool IsLatinOrNone(Script s) { return s == Script::kLatin || s == Script::kNone; }
+
 // True when the script writes consonants but usually omits short vowels (Arabic, Hebrew), so
 // a romanized form must be compared by its consonant skeleton.
 inline bool IsAbjad(Script s) { return s == Script::kArabic || s == Script::kHebrew; }
