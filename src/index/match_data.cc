@@ -132,6 +132,24 @@ void OwnKeys(const text::AnalyzedName& name, size_t i, KeyUse use, std::vector<u
   for (uint32_t g : t.groups) {
     if (g != 0) keys.push_back(KeyHash(type, 'G', std::to_string(g)));
   }
+  // Across scripts a romanization can differ from a Latin spelling by more than one letter
+  // and still match (Shohrat / ashtry, Plyshevskiy / alshevskikh), mostly in vowels and
+  // consonant order. Names written in another script are also indexed under the one-deletion
+  // neighbourhood of their skeletons ('X'), which Latin queries look up: consonant skeletons
+  // within two edits of each other share a key.
+  const bool cross = for_query ? text::IsLatinOrNone(name.script)
+                               : !text::IsLatinOrNone(name.script);
+  if (cross && t.skel.size() >= 3) {
+    keys.push_back(KeyHash(type, 'X', t.skel));
+    if (t.skel.size() >= 4) {
+      std::string del;
+      for (size_t p = 0; p < t.skel.size(); ++p) {
+        del.assign(t.skel, 0, p);
+        del.append(t.skel, p + 1, std::string::npos);
+        keys.push_back(KeyHash(type, 'X', del));
+      }
+    }
+  }
 }
 
 // The key of tokens i and i+1 written together ("wirra long" -> "wirralong"), or 0 when
