@@ -10,6 +10,7 @@
 #include "match/bench.h"
 #include "match/eval.h"
 #include "scan/bench.h"
+#include "util/file_io.h"
 
 namespace tamiz::cli {
 
@@ -22,6 +23,7 @@ struct BenchArgs {
   double threshold = kDefaultThreshold;
   bool json = false;
   size_t scan_megabytes = 20;
+  std::string scan_write;
   size_t ownership_edges = 1'000'000;
 };
 
@@ -88,9 +90,25 @@ void AddBenchCommand(CLI::App& app, Context& ctx) {
       "scan", "Text scanning throughput with all lists loaded, against a naive scan");
   scan->add_option("--megabytes", a.scan_megabytes, "Generated text size (default 20)");
   scan->add_flag("--json", a.json, "Print JSON");
+  scan->add_option("--write-text", a.scan_write,
+                   "Only write the generated text (--megabytes MB) to this file, for timing "
+                   "`tamiz scan FILE` on it");
   scan->callback([&ctx] {
     auto engine = ctx.OpenEngine();
     if (!engine) return;
+    if (!a.scan_write.empty()) {
+      if (a.scan_megabytes == 0 || a.scan_megabytes > 4096) {
+        ctx.exit_code = ReportError(
+            Status::InvalidArgument("bench scan: megabytes must be in [1, 4096]"));
+        return;
+      }
+      const std::string text =
+          scan::GenerateBenchText(*engine->snapshot(), a.scan_megabytes << 20);
+      if (Status st = util::WriteFileAtomic(a.scan_write, text); !st.ok()) {
+        ctx.exit_code = ReportError(st);
+      }
+      return;
+    }
     auto r = scan::RunScanBenchmark(*engine->snapshot(), a.scan_megabytes);
     if (!r.ok()) {
       ctx.exit_code = ReportError(r.status());
