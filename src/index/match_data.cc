@@ -31,15 +31,16 @@ uint64_t KeyHash(text::NameType type, char space, std::string_view s) {
 
 bool Indexable(const text::Token& t) { return (t.flags & (text::kInitial | text::kNumber)) == 0; }
 
-// Per-thread scratch for Candidates(): visit stamps, so no allocation per query.
 // Query tokens beyond this many are ignored by retrieval (they still count in scoring).
 constexpr size_t kMaxBoundTokens = 32;
 // Candidate count above which the tokens not looked up are credited (see Candidates).
 constexpr size_t kCreditFrom = 64;
+// Longest token (phonetic key letters) credited that way.
 constexpr size_t kMaxCreditLength = 5;
 // A query written in another script, of at most this many tokens, visits all of them.
 constexpr size_t kMaxNativeExhaustive = 3;
 
+// Per-thread scratch for Candidates(): visit stamps, so no allocation per query.
 struct Scratch {
   std::vector<uint32_t> stamp;
   std::vector<uint32_t> found;  // per name: bit i = found through query token i
@@ -185,7 +186,6 @@ void MatchData::BuildIndex() {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (uint64_t k : keys) pairs.emplace_back(k, n);
-
   }
   std::sort(pairs.begin(), pairs.end());
   keys_.clear();

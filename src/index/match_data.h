@@ -42,17 +42,22 @@ struct MatchData {
   void ApplyWeights(text::AnalyzedName& name) const;
 
   // Candidate retrieval. Appends to `out` the indices into `names` (of names analysed as
-  // `query.type`) that share an index key with the query. Query tokens are visited from
-  // the heaviest down and the visit stops once the tokens left, plus the heaviest visited one
-  // (in case its keys missed a fuzzy match), could not give a score of `min_score` (MaxScore
-  // pruning: score <= matched query weight / total query weight). Each name is appended once.
-  // Thread-safe.
+  // `query.type`) that share an index key with the query and may still reach `min_score`.
+  // Query tokens are visited from the heaviest down and the visit stops once the tokens
+  // left, plus the heaviest visited one whose keys cannot be trusted, could not give a score
+  // of `min_score` (MaxScore pruning: score <= matched query weight / total query weight).
+  // Then each name is kept only if the weight of the query tokens it was found through, plus
+  // that of the tokens nothing is known about, can reach `min_score` (short tokens left
+  // unvisited are first credited from their postings when there are many candidates). Short
+  // queries written in a non-Latin script skip both bounds. Each name is appended once.
+  // Thread-safe. docs/MATCHING.md, section 4.
   void Candidates(const text::AnalyzedName& query, double min_score,
                   std::vector<uint32_t>& out) const;
 
   // Index keys of one analysed token sequence (exposed for tests): hashes of the phonetic
-  // key and its one-deletion variants, of the consonant skeleton, of the given-name groups
-  // and of adjacent-token concatenations, each tagged with the name type.
+  // key and its one-deletion variants, of the consonant skeleton (and, across scripts, its
+  // one-deletion variants), of the given-name groups, exact keys of numbers and company
+  // initials, and of adjacent-token concatenations, each tagged with the name type.
   static void KeysOfToken(const text::AnalyzedName& name, size_t token, bool for_query,
                           std::vector<uint64_t>& keys);
 
