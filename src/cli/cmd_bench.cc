@@ -98,12 +98,11 @@ void AddBenchCommand(CLI::App& app, Context& ctx) {
     if (!engine) return;
     if (!a.scan_write.empty()) {
       if (a.scan_megabytes == 0 || a.scan_megabytes > 4096) {
-        ctx.exit_code = ReportError(
-            Status::InvalidArgument("bench scan: megabytes must be in [1, 4096]"));
+        ctx.exit_code =
+            ReportError(Status::InvalidArgument("bench scan: megabytes must be in [1, 4096]"));
         return;
       }
-      const std::string text =
-          scan::GenerateBenchText(*engine->snapshot(), a.scan_megabytes << 20);
+      const std::string text = scan::GenerateBenchText(*engine->snapshot(), a.scan_megabytes << 20);
       if (Status st = util::WriteFileAtomic(a.scan_write, text); !st.ok()) {
         ctx.exit_code = ReportError(st);
       }

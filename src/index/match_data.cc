@@ -138,8 +138,8 @@ void OwnKeys(const text::AnalyzedName& name, size_t i, KeyUse use, std::vector<u
   // consonant order. Names written in another script are also indexed under the one-deletion
   // neighbourhood of their skeletons ('X'), which Latin queries look up: consonant skeletons
   // within two edits of each other share a key.
-  const bool cross = for_query ? text::IsLatinOrNone(name.script)
-                               : !text::IsLatinOrNone(name.script);
+  const bool cross =
+      for_query ? text::IsLatinOrNone(name.script) : !text::IsLatinOrNone(name.script);
   if (cross && t.skel.size() >= 3) {
     keys.push_back(KeyHash(type, 'X', t.skel));
     if (t.skel.size() >= 4) {
@@ -156,8 +156,7 @@ void OwnKeys(const text::AnalyzedName& name, size_t i, KeyUse use, std::vector<u
 // The key of tokens i and i+1 written together ("wirra long" -> "wirralong"), or 0 when
 // either is not indexable.
 uint64_t ConcatKey(const text::AnalyzedName& name, size_t i) {
-  if (i + 1 >= name.tokens.size() || !Indexable(name.tokens[i]) ||
-      !Indexable(name.tokens[i + 1])) {
+  if (i + 1 >= name.tokens.size() || !Indexable(name.tokens[i]) || !Indexable(name.tokens[i + 1])) {
     return 0;
   }
   return KeyHash(name.type, 'E', text::PhoneticKey(name.tokens[i].text + name.tokens[i + 1].text));

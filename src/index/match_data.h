@@ -103,7 +103,7 @@ struct MatchData {
   std::vector<uint32_t> scoring_begin_;    // names.size() + 1 offsets into scoring_tokens_
   std::vector<ScoringToken> scoring_tokens_;
   std::vector<uint8_t> name_latin_;
-  std::vector<uint64_t> keys_;             // sorted distinct key hashes
+  std::vector<uint64_t> keys_;      // sorted distinct key hashes
   std::vector<uint32_t> offsets_;   // keys_.size() + 1
   std::vector<uint32_t> postings_;  // name indices, per key ascending
   std::vector<uint32_t> table_;     // hash slots: index into keys_ + 1, 0 = empty

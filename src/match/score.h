@@ -66,8 +66,7 @@ struct TokenSimilarities {
 // ScoreNames with the token similarities given. Same result as ScoreNames.
 NameScore ScoreNamesWithSimilarities(const text::AnalyzedName& query,
                                      const text::AnalyzedName& candidate,
-                                     const TokenSimilarities& sims,
-                                     std::string* explain = nullptr);
+                                     const TokenSimilarities& sims, std::string* explain = nullptr);
 
 // Symmetric similarity of two names, for comparing peers (eval pairs): the mean of both
 // directions of ScoreNames.

@@ -96,8 +96,8 @@ class SimilarityCache {
 
   // Fills the three arrays (each with room for kMaxNameTokens^2 floats) for a listed name,
   // as ScoreNamesWithSimilarities expects them.
-  void Fill(std::span<const MatchData::ScoringToken> candidate, float* single,
-            float* query_pairs, float* candidate_pairs) {
+  void Fill(std::span<const MatchData::ScoringToken> candidate, float* single, float* query_pairs,
+            float* candidate_pairs) {
     const size_t n = n_;
     const size_t m = std::min(candidate.size(), kMaxNameTokens);
     for (size_t j = 0; j < m; ++j) {
@@ -271,7 +271,6 @@ double ScoreUpperBound(const text::AnalyzedName& query,
   const double beta = person ? 0.75 : 0.55;
   return qcov * (beta + (1.0 - beta) * ccov);
 }
-
 
 std::vector<std::string> EntityCountries(const Entity& e) {
   std::vector<std::string> out;
@@ -505,8 +504,7 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
     // Names that cannot reach the threshold whatever their qualifiers are not scored (nor
     // reported as near misses). The brute-force reference scores everything, so that
     // comparing both (tests, `bench screen`) also checks this bound.
-    if (!brute_force &&
-        ScoreUpperBound(qa, ctoks, md.NameIsLatin(ni), arrays) < min_name - 1e-6) {
+    if (!brute_force && ScoreUpperBound(qa, ctoks, md.NameIsLatin(ni), arrays) < min_name - 1e-6) {
       return;
     }
     const TokenSimilarities sims{arrays.single.data(), arrays.query_pairs.data(),

@@ -206,18 +206,18 @@ TEST(Cli, LenientModeSkipsBadRecordsAndReportsThem) {
 // `bench scan --write-text` writes the benchmark's text (so `tamiz scan` can be timed on a
 // file of the size asked) and nothing else; a bad size is a usage error.
 TEST(Cli, BenchScanWritesItsText) {
-  fs::path file = fs::temp_directory_path() /
-                  ("tamiz_cli_bench_text_" + std::to_string(::getpid()) + ".txt");
-  auto r = RunTamiz({"--data", kData, "bench", "scan", "--megabytes", "1", "--write-text",
-                     file.string()});
+  fs::path file =
+      fs::temp_directory_path() / ("tamiz_cli_bench_text_" + std::to_string(::getpid()) + ".txt");
+  auto r = RunTamiz(
+      {"--data", kData, "bench", "scan", "--megabytes", "1", "--write-text", file.string()});
   ASSERT_EQ(r.rc, 0) << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;
   ASSERT_TRUE(fs::exists(file));
   EXPECT_GE(fs::file_size(file), 1u << 20);
   EXPECT_LT(fs::file_size(file), (1u << 20) + 4096);
   fs::remove(file);
-  auto bad = RunTamiz({"--data", kData, "bench", "scan", "--megabytes", "0", "--write-text",
-                       file.string()});
+  auto bad = RunTamiz(
+      {"--data", kData, "bench", "scan", "--megabytes", "0", "--write-text", file.string()});
   EXPECT_EQ(bad.rc, 2);
   EXPECT_FALSE(fs::exists(file));
 }

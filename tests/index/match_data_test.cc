@@ -164,8 +164,8 @@ TEST(MatchData, NumbersAndCompanyInitialsAreIndexed) {
   add("1", "P-561", Schema::kVessel);
   add("2", "P-562", Schema::kVessel);
   add("3", "3M", Schema::kOrganization);
-  for (int i = 0; i < 50; ++i) add("x" + std::to_string(i), "Ocean Star " + std::to_string(i),
-                                   Schema::kVessel);
+  for (int i = 0; i < 50; ++i)
+    add("x" + std::to_string(i), "Ocean Star " + std::to_string(i), Schema::kVessel);
   std::vector<ParsedList> lists;
   lists.push_back(std::move(list));
   auto snap = Snapshot::Build(std::move(lists));

@@ -120,14 +120,16 @@ TEST(ScoreNames, InUnitIntervalAndSymmetricPairScoreOnRandomNames) {
 // ScoreNames computing them itself, for persons, companies (sharpened tolerance) and merges.
 TEST(ScoreNames, WithPrecomputedSimilaritiesIsTheSameScore) {
   std::mt19937 rng(11);
-  const char* words[] = {"al",    "mohamed", "mohammed", "wirra", "long",  "wirralong", "abdul",
-                         "rahman", "abdulrahman", "trading", "ltd", "8",   "exports", "imports",
-                         "siemens", "siemen", "de", "no"};
+  const char* words[] = {"al",      "mohamed", "mohammed",    "wirra",   "long", "wirralong",
+                         "abdul",   "rahman",  "abdulrahman", "trading", "ltd",  "8",
+                         "exports", "imports", "siemens",     "siemen",  "de",   "no"};
   constexpr size_t kWords = sizeof(words) / sizeof(words[0]);
   for (int i = 0; i < 600; ++i) {
     std::string a, b;
-    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k) a += std::string(words[rng() % kWords]) + " ";
-    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k) b += std::string(words[rng() % kWords]) + " ";
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k)
+      a += std::string(words[rng() % kWords]) + " ";
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k)
+      b += std::string(words[rng() % kWords]) + " ";
     for (NameType t : {NameType::kPerson, NameType::kOrganization, NameType::kVessel}) {
       auto q = A(a, t), c = A(b, t);
       const size_t n = std::min(q.tokens.size(), kMaxNameTokens);

@@ -3,11 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <thread>
-
 #include <functional>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "server/server_test_util.h"
 
@@ -285,8 +284,8 @@ TEST(ServerRoutes, MetricsCountRequestsAndDescribeTheIndex) {
   // cpp-httplib counts a request (its logger) just after sending the response, so the
   // count may lag the client by a moment: ask again for up to two seconds.
   auto r = c->Get("/metrics");
-  for (int i = 0; i < 200 && r && r->body.find(R"(route="/entities/{id}",status="404"} 1)") ==
-                                      std::string::npos;
+  for (int i = 0; i < 200 && r &&
+                  r->body.find(R"(route="/entities/{id}",status="404"} 1)") == std::string::npos;
        ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     r = c->Get("/metrics");
