@@ -448,14 +448,17 @@ PreparedQuery PrepareQuery(const index::Snapshot& snapshot, const Query& query) 
   PreparedQuery pq;
   pq.query = &query;
   const MatchData& md = snapshot.match_data();
+  std::vector<NameType> types;
+  for (NameType type : {NameType::kPerson, NameType::kOrganization, NameType::kVessel}) {
+    if (SchemaAllowed(query, type)) types.push_back(type);
+  }
   for (const auto& name : query.names) {
     for (const auto& variant : text::NameVariants(name)) {
-      for (NameType type : {NameType::kPerson, NameType::kOrganization, NameType::kVessel}) {
-        if (!SchemaAllowed(query, type)) continue;
+      for (auto& analyzed : text::AnalyzeNameAs(variant, types)) {
+        if (analyzed.tokens.empty()) continue;
         PreparedQuery::QueryName qn;
         qn.original = name;
-        qn.analyzed = text::AnalyzeName(variant, type);
-        if (qn.analyzed.tokens.empty()) continue;
+        qn.analyzed = std::move(analyzed);
         md.ApplyWeights(qn.analyzed);
         pq.names.push_back(std::move(qn));
       }

@@ -130,12 +130,14 @@ std::vector<std::string> NameVariants(std::string_view name) {
   return out;
 }
 
-AnalyzedName AnalyzeName(std::string_view name, NameType type) {
+namespace {
+
+// AnalyzeName after folding and tokenizing (done once for several types).
+AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType type) {
   const Tables& tab = GetTables();
   AnalyzedName out;
   out.type = type;
-  out.script = DetectScript(name);
-  std::vector<RawToken> raw = TokenizeFolded(FoldToAscii(name));
+  out.script = script;
   if (raw.size() > kMaxTokens) raw.resize(kMaxTokens);
 
   // Payment-message labels: "BENEFICIARY: X", "FIELD 59: X".
@@ -314,6 +316,22 @@ AnalyzedName AnalyzeName(std::string_view name, NameType type) {
       if ((t.flags & kAnnotation) == 0) t.factor = std::max(t.factor, 0.8f);
     }
   }
+  return out;
+}
+
+}  // namespace
+
+AnalyzedName AnalyzeName(std::string_view name, NameType type) {
+  return AnalyzeTokens(TokenizeFolded(FoldToAscii(name)), DetectScript(name), type);
+}
+
+std::vector<AnalyzedName> AnalyzeNameAs(std::string_view name, std::span<const NameType> types) {
+  std::vector<AnalyzedName> out;
+  if (types.empty()) return out;
+  const Script script = DetectScript(name);
+  const std::vector<RawToken> raw = TokenizeFolded(FoldToAscii(name));
+  out.reserve(types.size());
+  for (NameType type : types) out.push_back(AnalyzeTokens(raw, script, type));
   return out;
 }
 

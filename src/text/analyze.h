@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,10 @@ inline bool Mergeable(const Token& t) { return (t.flags & (kNumber | kAnnotation
 
 // Analyses `name` as a name of `type`.
 AnalyzedName AnalyzeName(std::string_view name, NameType type);
+
+// AnalyzeName(name, t) for each t of `types`, in that order; the name is folded (ICU for
+// non-ASCII) and tokenized once.
+std::vector<AnalyzedName> AnalyzeNameAs(std::string_view name, std::span<const NameType> types);
 
 // The name plus the aliases written inside it: "Ocean Pioneer (ex-Cape Diamond)" gives
 // "Ocean Pioneer (ex-Cape Diamond)", "Ocean Pioneer" and "Cape Diamond". Also splits on

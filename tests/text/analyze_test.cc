@@ -129,5 +129,32 @@ TEST(Tables, LoadedAndNormalized) {
   EXPECT_EQ(CountryCode("Atlantis"), "");
 }
 
+// Several types at once give exactly what one call per type gives.
+TEST(AnalyzeName, SeveralTypesAtOnceEqualOneByOne) {
+  const NameType all[] = {NameType::kPerson, NameType::kOrganization, NameType::kVessel};
+  for (const char* n : {"CABELLO RONDON, Diosdado", "Олег Дерипаска",
+                        "BENEFICIARY: ACME Trading LLC", "MV Hoshikaze Maru No. 8 (ex-Star VIII)",
+                        "Sheikh Muhammad bin Rashid", "株式会社霜月水産", "", "  ,  "}) {
+    auto several = AnalyzeNameAs(n, all);
+    ASSERT_EQ(several.size(), 3u);
+    for (size_t k = 0; k < 3; ++k) {
+      auto one = AnalyzeName(n, all[k]);
+      const auto& got = several[k];
+      EXPECT_EQ(got.type, one.type);
+      EXPECT_EQ(got.script, one.script);
+      EXPECT_EQ(got.legal_class, one.legal_class);
+      EXPECT_EQ(got.legal_jurisdiction, one.legal_jurisdiction);
+      ASSERT_EQ(got.tokens.size(), one.tokens.size()) << n;
+      for (size_t i = 0; i < got.tokens.size(); ++i) {
+        EXPECT_EQ(got.tokens[i].text, one.tokens[i].text);
+        EXPECT_EQ(got.tokens[i].flags, one.tokens[i].flags);
+        EXPECT_EQ(got.tokens[i].key, one.tokens[i].key);
+        EXPECT_FLOAT_EQ(got.tokens[i].factor, one.tokens[i].factor);
+      }
+    }
+  }
+  EXPECT_TRUE(AnalyzeNameAs("x", {}).empty());
+}
+
 }  // namespace
 }  // namespace tamiz::text
