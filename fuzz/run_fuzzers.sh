@@ -30,8 +30,10 @@ if [ "${1:-}" = -runs ]; then
   secs=0
   shift 2
 fi
-secs=${1:-$secs}
-[ $# -gt 0 ] && shift
+case ${1:-} in
+  '' | *[!0-9]*) ;;  # no SECONDS, the first argument is a target
+  *) secs=$1 && shift ;;
+esac
 targets=${*:-$(ls build-fuzz/fuzz/ | sed -n 's/_fuzz$//p')}
 mkdir -p fuzz/corpus-work
 printf '%s\n' $targets | xargs -P 2 -I '{}' fuzz/run_fuzzers.sh --one "$runs" "$secs" '{}'
