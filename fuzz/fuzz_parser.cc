@@ -1,9 +1,12 @@
 #include "fuzz_parser.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -33,9 +36,17 @@ const fs::path& TempRoot() {
   return root;
 }
 
+// The version directory the inputs are written to, created once per process: nothing but the
+// fuzz target writes there, so it cannot disappear between executions.
 const fs::path& TempDir() {
   static const fs::path dir = [] {
     fs::path d = TempRoot() / "2024-01-01";
+    std::error_code ec;
+    fs::create_directories(d, ec);
+    if (ec) {
+      std::fprintf(stderr, "fuzz: cannot create %s: %s\n", d.c_str(), ec.message().c_str());
+      std::abort();
+    }
     std::atexit([] {
       std::error_code ignored;
       fs::remove_all(TempRoot(), ignored);
@@ -43,6 +54,25 @@ const fs::path& TempDir() {
     return d;
   }();
   return dir;
+}
+
+// Replaces the file at `path` with `data`: one open, write and close, no stream buffering.
+void WriteWhole(const std::string& path, std::string_view data) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    std::perror(path.c_str());
+    std::abort();
+  }
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      std::perror(path.c_str());
+      std::abort();
+    }
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  ::close(fd);
 }
 
 const sources::Format& FindFormat(std::string_view name) {
@@ -75,20 +105,29 @@ void CheckInvariants(const ParsedList& list, const std::string& dataset) {
 
 void FuzzParser(std::string_view format, std::initializer_list<const char*> files,
                 const uint8_t* data, size_t size) {
-  const sources::Format& f = FindFormat(format);
+  // The format, the file paths and which files exist are kept across executions: a process
+  // fuzzes one target, so `format` and `files` are the same on every call.
+  static const sources::Format& f = FindFormat(format);
+  static const std::vector<std::string> paths = [&] {
+    std::vector<std::string> p;
+    for (const char* name : files) p.push_back((TempDir() / name).string());
+    return p;
+  }();
+  static std::vector<bool> written(paths.size(), false);
+  if (format != f.name || files.size() != paths.size()) {
+    std::fprintf(stderr, "fuzz: FuzzParser called for two targets in one process\n");
+    std::abort();
+  }
   const fs::path& dir = TempDir();
-  std::error_code ec;
-  fs::create_directories(dir, ec);
   std::string_view input(reinterpret_cast<const char*>(data), size);
-  size_t i = 0;
   bool exhausted = false;
-  for (const char* name : files) {
-    fs::path path = dir / name;
+  for (size_t i = 0; i < paths.size(); ++i) {
     if (exhausted) {
-      fs::remove(path, ec);
+      if (written[i]) ::unlink(paths[i].c_str());
+      written[i] = false;
       continue;
     }
-    bool last = ++i == files.size();
+    bool last = i + 1 == paths.size();
     size_t nul = last ? std::string_view::npos : input.find('\0');
     std::string_view part = input.substr(0, nul);
     if (nul == std::string_view::npos) {
@@ -96,8 +135,8 @@ void FuzzParser(std::string_view format, std::initializer_list<const char*> file
     } else {
       input.remove_prefix(nul + 1);
     }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(part.data(), static_cast<std::streamsize>(part.size()));
+    WriteWhole(paths[i], part);
+    written[i] = true;
   }
   const std::string dataset = "fuzz";
   sources::ParseOptions options;
