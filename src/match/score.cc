@@ -85,6 +85,12 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
 
 }  // namespace
 
+double CombineCoverage(double query_coverage, double candidate_coverage, bool person) {
+  // A missing middle name costs a person little; a missing word costs a company more.
+  const double beta = person ? 0.75 : 0.55;
+  return query_coverage * (beta + (1.0 - beta) * candidate_coverage);
+}
+
 double AlignedSimilarity(double raw, bool sharpen) {
   // In company and vessel names a changed letter usually makes another word (Exports /
   // Imports, Star / Stars): below the phonetic-key level, tolerance is halved.
@@ -223,8 +229,7 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
   }
   r.query_coverage = qw > 0 ? qgot / qw : 0;
   r.candidate_coverage = cw > 0 ? cgot / cw : 0;
-  const double beta = person ? 0.75 : 0.55;
-  double s = r.query_coverage * (beta + (1.0 - beta) * r.candidate_coverage);
+  double s = CombineCoverage(r.query_coverage, r.candidate_coverage, person);
   if (!person) {
     const double cs = ConcatSimilarity(q, c);
     if (cs >= 0.85) s = std::max(s, cs * cs);

@@ -39,6 +39,10 @@ struct NameScore {
 NameScore ScoreNames(const text::AnalyzedName& query, const text::AnalyzedName& candidate,
                      std::string* explain = nullptr);
 
+// The name score from the two coverages (see ScoreNames), before the number, legal-form and
+// country penalties: query_coverage * (beta + (1 - beta) * candidate_coverage).
+double CombineCoverage(double query_coverage, double candidate_coverage, bool person);
+
 // The value a raw token similarity takes in the alignment: in company and vessel names
 // written in Latin letters on both sides (`sharpen`), tolerance below a phonetic-key match
 // is halved; below kAlignFloor the pair is not aligned at all (0).

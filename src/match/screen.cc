@@ -179,12 +179,44 @@ class SimilarityCache {
   std::vector<std::string> joined_;
 };
 
+// Largest coverage sum(w * value) / sum(w) the alignment can give `tokens`, each at most at
+// its best option `best[i]` (valued as the alignment values it; squared when `squared`).
+// Tokens flagged `optional` (query annotations, listed patronymics) count only when aligned,
+// which the bound cannot know: it takes them where they raise the ratio, highest first.
+template <class Tok>
+double CoverageBound(std::span<const Tok> tokens, const std::array<float, kMaxNameTokens>& best,
+                     uint16_t optional, bool sharpen, bool squared) {
+  struct Optional {
+    double value, weight;
+  };
+  std::array<Optional, kMaxNameTokens> opt;
+  size_t k = 0;
+  double w = 0, got = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const double b = AlignedSimilarity(best[i], sharpen);
+    const double value = squared ? b * b : b;
+    if ((tokens[i].flags & optional) != 0) {
+      if (b > 0) opt[k++] = {value, tokens[i].weight};
+      continue;
+    }
+    w += tokens[i].weight;
+    got += tokens[i].weight * value;
+  }
+  std::sort(opt.begin(), opt.begin() + static_cast<std::ptrdiff_t>(k),
+            [](const Optional& x, const Optional& y) { return x.value > y.value; });
+  for (size_t i = 0; i < k; ++i) {
+    if (w > 0 && opt[i].value * w <= got) break;
+    got += opt[i].value * opt[i].weight;
+    w += opt[i].weight;
+  }
+  return w > 0 ? std::min(1.0, got / w) : 0.0;
+}
+
 // An upper bound of ScoreNamesWithSimilarities(query, candidate, arrays) from the cached
 // similarities alone: every query (listed) token scores at most its best option (as the
 // alignment values it: sharpened, floored), fuzzy matches count as the alignment counts them
-// (squared within a script), and the denominators lose only the unmatched annotations
-// (patronymics) that can have no option. Returns 1 when the non-person "whole name written
-// together" rule may apply (one side a single word).
+// (squared within a script), and optional tokens count only where they raise the coverage. Returns
+// 1 when the non-person "whole name written together" rule may apply (one side a single word).
 double ScoreUpperBound(const text::AnalyzedName& query,
                        std::span<const MatchData::ScoringToken> candidate, bool candidate_latin,
                        const SimilarityArrays& a) {
@@ -224,52 +256,12 @@ double ScoreUpperBound(const text::AnalyzedName& query,
       cbest[j] = std::max(cbest[j], v);
     }
   }
-  // Coverage = sum(w * value) / sum(w) over the tokens that count. Annotations of the query
-  // and patronymics of the listed name count only when aligned, which the bound cannot know:
-  // it takes them where they raise the ratio (highest values first), the largest it can be.
-  struct Optional {
-    double value, weight;
-  };
-  auto coverage = [](double got, double w, std::array<Optional, kMaxNameTokens>& opt, size_t k) {
-    std::sort(opt.begin(), opt.begin() + static_cast<std::ptrdiff_t>(k),
-              [](const Optional& x, const Optional& y) { return x.value > y.value; });
-    for (size_t i = 0; i < k; ++i) {
-      if (w > 0 && opt[i].value * w <= got) break;
-      got += opt[i].value * opt[i].weight;
-      w += opt[i].weight;
-    }
-    return w > 0 ? std::min(1.0, got / w) : 0.0;
-  };
-  std::array<Optional, kMaxNameTokens> opt;
-  size_t k = 0;
-  double w = 0, got = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const auto& t = query.tokens[i];
-    const double b = AlignedSimilarity(qbest[i], sharpen);
-    const double value = cross_script ? b : b * b;
-    if ((t.flags & text::kAnnotation) != 0) {
-      if (b > 0) opt[k++] = {value, t.weight};
-      continue;
-    }
-    w += t.weight;
-    got += t.weight * value;
-  }
-  const double qcov = coverage(got, w, opt, k);
-  k = 0;
-  w = got = 0;
-  for (size_t j = 0; j < m; ++j) {
-    const auto& t = candidate[j];
-    const double b = AlignedSimilarity(cbest[j], sharpen);
-    if ((t.flags & text::kPatronymic) != 0) {
-      if (b > 0) opt[k++] = {b, t.weight};
-      continue;
-    }
-    w += t.weight;
-    got += t.weight * b;
-  }
-  const double ccov = coverage(got, w, opt, k);
-  const double beta = person ? 0.75 : 0.55;
-  return qcov * (beta + (1.0 - beta) * ccov);
+  const double qcov =
+      CoverageBound(std::span(query.tokens).first(n), qbest, text::kAnnotation, sharpen,
+                    /*squared=*/!cross_script);
+  const double ccov = CoverageBound(candidate.first(m), cbest, text::kPatronymic, sharpen,
+                                    /*squared=*/false);
+  return CombineCoverage(qcov, ccov, person);
 }
 
 std::vector<std::string> EntityCountries(const Entity& e) {
