@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 
+#include "text/myanmar.h"
 #include "util/file_io.h"
 
 namespace tamiz::text {
@@ -88,6 +89,8 @@ Script FromUScript(UScriptCode code) {
       return Script::kArmenian;
     case USCRIPT_GEORGIAN:
       return Script::kGeorgian;
+    case USCRIPT_MYANMAR:
+      return Script::kMyanmar;
     case USCRIPT_COMMON:
     case USCRIPT_INHERITED:
       return Script::kNone;
@@ -105,7 +108,7 @@ Script DetectScript(std::string_view s) {
     }
     return Script::kNone;
   }
-  std::array<int, 13> counts{};
+  std::array<int, static_cast<size_t>(Script::kOther) + 1> counts{};
   int32_t i = 0;
   const auto len = static_cast<int32_t>(s.size());
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
@@ -136,6 +139,16 @@ std::string FoldToAscii(std::string_view utf8) {
   if (util::FindInvalidUtf8(utf8) != std::string_view::npos) {
     repaired = util::RepairUtf8(utf8);
     utf8 = repaired;
+  }
+  // Myanmar script: the conventional spelling of Burmese names (Aung, Kyaw, Shwe), not ICU's
+  // letter-by-letter transliteration (text/myanmar.h).
+  std::string burmese;
+  for (std::string_view lead : {"\xE1\x80", "\xE1\x81", "\xE1\x82"}) {
+    if (utf8.find(lead) != std::string_view::npos) {
+      burmese = RomanizeMyanmar(utf8);
+      utf8 = burmese;
+      break;
+    }
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));

@@ -21,6 +21,7 @@ enum class Script : unsigned char {
   kThai,
   kArmenian,
   kGeorgian,
+  kMyanmar,
   kOther,
 };
 
