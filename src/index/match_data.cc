@@ -87,6 +87,10 @@ enum class KeyUse { kListed, kLookup, kCredit };
 // as "al", are in too many names to be worth visiting).
 size_t MinNeighbourhood(KeyUse use) { return use == KeyUse::kLookup ? 4 : 3; }
 
+// Longest abbreviation head a query word looks up ("industri" for "industria"); a listed
+// truncation longer than this is not found through its head (docs/MATCHING.md, section 4).
+constexpr size_t kMaxAbbreviationHead = 8;
+
 // The keys of token i itself (not of its merges with neighbours).
 void OwnKeys(const text::AnalyzedName& name, size_t i, KeyUse use, std::vector<uint64_t>& keys) {
   const bool for_query = use != KeyUse::kListed;
@@ -102,6 +106,18 @@ void OwnKeys(const text::AnalyzedName& name, size_t i, KeyUse use, std::vector<u
   if ((t.flags & text::kInitial) != 0) {
     if (type != text::NameType::kPerson) keys.push_back(KeyHash(type, 'I', t.text));
     return;
+  }
+  // Abbreviations: a listed one is indexed under its head ("ind" of "ind.", "f" of "f.lli"),
+  // which a query word looks up through its own heads ("industria": "i" .. "industri"). A
+  // query abbreviation cannot look its expansions up; Candidates() treats it as unknown.
+  if (!t.abbrev.empty()) {
+    if (!for_query) {
+      keys.push_back(KeyHash(type, 'P', std::string_view(t.abbrev).substr(0, t.abbrev.find('.'))));
+    }
+  } else if (for_query && type != text::NameType::kPerson) {
+    for (size_t len = 1; len <= kMaxAbbreviationHead && len + 2 <= t.text.size(); ++len) {
+      keys.push_back(KeyHash(type, 'P', std::string_view(t.text).substr(0, len)));
+    }
   }
   const std::string& k = t.key;
   // One-deletion neighbourhoods (symmetric deletion, as in SymSpell) of the phonetic key and
@@ -235,6 +251,11 @@ void MatchData::BuildVocabulary() {
       key.push_back(static_cast<char>(t.flags & kDistinguishing));
       key.append(reinterpret_cast<const char*>(&t.number), sizeof t.number);
       key += t.text;
+      // Equivalence groups and the abbreviation also decide similarities: a trade word joined
+      // from a phrase ("yuan yang") or an abbreviation expanded ("com." -> "commercial") is
+      // not the same word as the same text written plainly.
+      key.append(reinterpret_cast<const char*>(t.groups), sizeof t.groups);
+      if (!t.abbrev.empty()) key.append("\x01").append(t.abbrev);
       auto [it, added] = ids.try_emplace(key, static_cast<uint32_t>(vocab_.size()));
       if (added) vocab_.push_back(&t);
       t.vocab = it->second;
@@ -344,7 +365,11 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
       if (uint64_t k = ConcatKey(query, i - 1); k != 0) visit(k, 3u << (i - 1));
     }
     const bool exact_key = (qt[i].flags & (text::kNumber | text::kInitial)) != 0;
-    if (!exact_key && (qt[i].key.size() < 4 || out.size() == before)) {
+    if (!qt[i].abbrev.empty()) {
+      // An abbreviation matches the words it begins, which no key finds.
+      unreliable = std::max<double>(unreliable, qt[i].weight);
+      unknown |= 1u << i;
+    } else if (!exact_key && (qt[i].key.size() < 4 || out.size() == before)) {
       unreliable = std::max<double>(unreliable, qt[i].weight);
       unknown |= 1u << i;
       // Found nothing within one edit: a typo beyond it, whatever matches is unknown.
@@ -368,7 +393,7 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
   if (out.size() - first_new > kCreditFrom) {
     for (size_t i = 0; i < n; ++i) {
       const uint32_t bit = 1u << i;
-      if ((unknown & bit) == 0 || (hopeless & bit) != 0) continue;
+      if ((unknown & bit) == 0 || (hopeless & bit) != 0 || !qt[i].abbrev.empty()) continue;
       // Only short tokens: a long one can match a name beyond one edit of it (two vowel
       // changes in "sergeyevich" still make 0.8), which its neighbourhood does not reach.
       const size_t len = qt[i].key.size();

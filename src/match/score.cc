@@ -238,7 +238,10 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
     r.number_conflict = true;
     s *= 0.5;
   }
-  if (!q.legal_class.empty() && !c.legal_class.empty() && q.legal_class != c.legal_class) {
+  // Across scripts a legal form is translated loosely (a Japanese kabushiki kaisha, a
+  // corporation, writes "Co., Ltd." in English): no conflict of class there.
+  if (!cross_script && !q.legal_class.empty() && !c.legal_class.empty() &&
+      q.legal_class != c.legal_class) {
     r.legal_class_conflict = true;
     s *= 0.95;
   }

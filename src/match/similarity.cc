@@ -9,6 +9,14 @@ namespace {
 
 constexpr size_t kMaxLen = 63;
 
+// An abbreviation and a word it may stand for ("ind." / "industria", "f.lli" / "fratelli"):
+// the same word written short, not a misspelling, but not certain either (an abbreviation
+// stands for several words).
+constexpr double kAbbreviationSimilarity = 0.97;
+
+// Two words at least this similar by spelling look alike.
+constexpr double kLookAlikeSimilarity = 0.75;
+
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
@@ -149,8 +157,20 @@ double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_in
   for (uint32_t ga : a.groups) {
     if (ga == 0) continue;
     for (uint32_t gb : b.groups) {
-      if (ga == gb) return 0.95;
+      if (ga != gb) continue;
+      // A trade-word concept joins translations (kat / milk, 물류 / logistics). Two forms that
+      // look alike (star / stars, comercio / comercial) are the same word inflected or a
+      // cognate, and are compared by spelling as any other words (section 3 keeps Star and
+      // Stars apart in company names).
+      if ((ga & text::kConceptGroup) == 0 ||
+          EditSimilarity(a.text, b.text) < kLookAlikeSimilarity) {
+        return 0.95;
+      }
     }
+  }
+  if ((!a.abbrev.empty() && text::Abbreviates(a.abbrev, b.text)) ||
+      (!b.abbrev.empty() && text::Abbreviates(b.abbrev, a.text))) {
+    return kAbbreviationSimilarity;
   }
   const bool ai = (a.flags & kInitial) != 0, bi = (b.flags & kInitial) != 0;
   if (ai || bi) {

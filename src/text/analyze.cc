@@ -1,5 +1,8 @@
 #include "text/analyze.h"
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <array>
 
 #include "text/phonetic.h"
@@ -88,12 +91,43 @@ bool IsPatronymic(std::string_view s) {
   return false;
 }
 
+bool IsLetters(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  return true;
+}
+
+// A word that, written with a dot, abbreviates a longer one ("ind.", "comm."): 3 to 8 letters.
+bool IsTruncation(std::string_view s) { return s.size() >= 3 && s.size() <= 8 && IsLetters(s); }
+
+// Raw tokens i and i+1 are a contraction "f.lli", "sig.ra": a short dotted head with a short
+// ending written right after the dot (Italian, Spanish, Portuguese business usage).
+bool IsContraction(const std::vector<RawToken>& raw, const std::vector<bool>& drop, size_t i) {
+  if (i + 1 >= raw.size() || drop[i + 1] || !raw[i].dotted || raw[i + 1].dotted) return false;
+  const RawToken& head = raw[i];
+  const RawToken& tail = raw[i + 1];
+  return !tail.space_before && !tail.break_before && head.text.size() <= 4 &&
+         tail.text.size() >= 2 && tail.text.size() <= 4 && IsLetters(head.text) &&
+         IsLetters(tail.text);
+}
+
 bool IsConnector(std::string_view s) {
   return s == "and" || s == "et" || s == "e" || s == "y" || s == "und" || s == "i" || s == "ve" ||
          s == "u";
 }
 
 }  // namespace
+
+bool Abbreviates(std::string_view abbrev, std::string_view word) {
+  const size_t dot = abbrev.find('.');
+  if (dot == std::string_view::npos) {
+    return abbrev.size() >= 3 && word.size() >= abbrev.size() + 2 && word.starts_with(abbrev);
+  }
+  const std::string_view head = abbrev.substr(0, dot), tail = abbrev.substr(dot + 1);
+  return word.size() > head.size() + tail.size() && word.starts_with(head) && word.ends_with(tail);
+}
 
 int32_t NumberValue(std::string_view token, bool allow_single_roman) {
   if (IsDigits(token)) {
@@ -194,6 +228,19 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
         (raw[0].text == "messrs" || raw[0].text == "ms")) {
       drop[0] = true;
     }
+    // A voyage number after a ship's name ("V.214W", "VOY 12", "Voyage 031E": the trip, not
+    // the ship), as bills of lading and payment messages write it.
+    for (size_t i = 1; i + 1 < raw.size(); ++i) {
+      const std::string& v = raw[i].text;
+      const bool marker = (v == "v" && raw[i].dotted) || v == "voy" || v == "voyage";
+      if (!marker || !IsDigits(raw[i + 1].text) || raw[i + 1].break_before) continue;
+      drop[i] = drop[i + 1] = true;
+      // A direction letter written right after the number ("214W", "031E").
+      if (i + 2 < raw.size() && !raw[i + 2].space_before && raw[i + 2].text.size() == 1 &&
+          std::string_view("nsew").find(raw[i + 2].text[0]) != std::string_view::npos) {
+        drop[i + 2] = true;
+      }
+    }
     // Vessel prefixes at the start.
     {
       size_t n = PhraseAt(raw, 0, raw.size(), tab.vessel_prefixes, tab.vessel_prefix_max_tokens);
@@ -228,6 +275,16 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
       seg_end = seg_begin;
     }
   }
+  if (legal.size() >= 2) {
+    // "Co., Ltd.": a form written across a comma is one form ("co ltd"), not two.
+    std::string joined = legal_phrase.back() + " " + legal_phrase[legal_phrase.size() - 2];
+    if (auto it = tab.legal_forms.find(joined); it != tab.legal_forms.end()) {
+      legal.pop_back();
+      legal_phrase.pop_back();
+      legal.back() = it->second;
+      legal_phrase.back() = std::move(joined);
+    }
+  }
   if (!legal.empty()) {
     out.legal_class = legal.back();
     if (auto it = tab.legal_form_jurisdictions.find(legal_phrase.back());
@@ -251,14 +308,41 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
     if (r.break_before && main_tokens >= 1 && type != NameType::kPerson) annotation = true;
     if (r.in_parens && main_tokens >= 1 && type != NameType::kPerson) annotation = true;
     std::vector<std::string> texts;
-    if (type == NameType::kOrganization) {
+    std::string abbrev;          // Token::abbrev of a single resulting token
+    uint32_t trade_concept = 0;  // trade-word concept of a phrase
+    if (type != NameType::kPerson) {
+      if (size_t n = PhraseAt(raw, i, raw.size(), tab.trade_words, tab.trade_word_max_tokens);
+          n >= 2) {
+        // A trade word of several tokens ("fresh produce", pinyin "yuan yang") is one token.
+        std::string phrase = Join(raw, i, i + n);
+        trade_concept = tab.trade_words.at(phrase);
+        std::erase(phrase, ' ');
+        texts.push_back(std::move(phrase));
+        i += n - 1;
+      } else if (IsContraction(raw, drop, i)) {
+        abbrev = raw[i].text + "." + raw[i + 1].text;
+        texts.push_back(raw[i].text + raw[i + 1].text);
+        ++i;
+      }
+    }
+    if (texts.empty() && type == NameType::kOrganization) {
       size_t n = PhraseAt(raw, i, raw.size(), tab.abbreviations, tab.abbreviation_max_tokens);
       if (n > 0) {
         texts = tab.abbreviations.at(Join(raw, i, i + n));
+        if (n == 1 && texts.size() == 1 && IsTruncation(r.text)) abbrev = r.text;
         i += n - 1;
       }
     }
-    if (texts.empty()) texts.push_back(r.text);
+    if (texts.empty()) {
+      texts.push_back(r.text);
+      // "IND." written with a dot and followed by a space (or nothing): a truncation.
+      const bool spaced_after =
+          i + 1 == raw.size() || raw[i + 1].space_before || raw[i + 1].break_before;
+      if (type != NameType::kPerson && r.dotted && spaced_after && IsTruncation(r.text)) {
+        abbrev = r.text;
+      }
+    }
+    if (texts.size() != 1) abbrev.clear();
     for (auto& text : texts) {
       Token t;
       t.text = std::move(text);
@@ -297,9 +381,20 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
         t.factor *= kAnnotationFactor;
       }
       if (IsAbjad(out.script)) t.flags |= kAbjad;
-      if (auto it = tab.given_name_groups.find(t.text); it != tab.given_name_groups.end()) {
-        for (size_t g = 0; g < it->second.size() && g < 2; ++g) t.groups[g] = it->second[g];
+      size_t groups = 0;
+      if (type != NameType::kPerson) {
+        uint32_t c = trade_concept;
+        if (c == 0) {
+          if (auto it = tab.trade_words.find(t.text); it != tab.trade_words.end()) c = it->second;
+        }
+        if (c != 0) t.groups[groups++] = kConceptGroup | c;
       }
+      if (auto it = tab.given_name_groups.find(t.text); it != tab.given_name_groups.end()) {
+        for (size_t g = 0; g < it->second.size() && groups < 2; ++g) {
+          t.groups[groups++] = it->second[g];
+        }
+      }
+      t.abbrev = abbrev;
       t.key = PhoneticKey(t.text);
       t.skel = ConsonantSkeleton(t.text);
       t.mask = LetterMask(t.text);
@@ -321,15 +416,181 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
 
 }  // namespace
 
+namespace {
+
+// Code points of UTF-8 `s` with their byte offsets (invalid bytes are skipped).
+struct CodePoint {
+  UChar32 c;
+  size_t begin, end;
+};
+std::vector<CodePoint> CodePoints(std::string_view s) {
+  std::vector<CodePoint> out;
+  int32_t i = 0;
+  const auto len = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < len) {
+    const int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c >= 0) out.push_back({c, static_cast<size_t>(begin), static_cast<size_t>(i)});
+  }
+  return out;
+}
+
+// Value of a CJK digit (〇 零 一 .. 九), -1 otherwise; multipliers 十 百 千 give 10/100/1000
+// through CjkMultiplier.
+int CjkDigit(UChar32 c) {
+  switch (c) {
+    case 0x3007:  // 〇
+    case 0x96F6:  // 零
+      return 0;
+    case 0x4E00:
+      return 1;  // 一
+    case 0x4E8C:
+      return 2;  // 二
+    case 0x4E24:
+      return 2;  // 两
+    case 0x5169:
+      return 2;  // 兩
+    case 0x4E09:
+      return 3;  // 三
+    case 0x56DB:
+      return 4;  // 四
+    case 0x4E94:
+      return 5;  // 五
+    case 0x516D:
+      return 6;  // 六
+    case 0x4E03:
+      return 7;  // 七
+    case 0x516B:
+      return 8;  // 八
+    case 0x4E5D:
+      return 9;  // 九
+    default:
+      return -1;
+  }
+}
+int CjkMultiplier(UChar32 c) {
+  switch (c) {
+    case 0x5341:
+      return 10;  // 十
+    case 0x767E:
+      return 100;  // 百
+    case 0x5343:
+      return 1000;  // 千
+    default:
+      return 0;
+  }
+}
+
+// Value of the CJK numeral cp[b, e): positional digits ("二〇一八") or with multipliers
+// ("十八", "二百五"); -1 when it is not one.
+int64_t CjkNumber(const std::vector<CodePoint>& cp, size_t b, size_t e) {
+  bool multiplied = false;
+  for (size_t k = b; k < e; ++k) multiplied |= CjkMultiplier(cp[k].c) != 0;
+  int64_t total = 0, digit = -1;
+  for (size_t k = b; k < e; ++k) {
+    if (int d = CjkDigit(cp[k].c); d >= 0) {
+      digit = multiplied ? d : std::max<int64_t>(digit, 0) * 10 + d;
+      if (digit > 99999999) return -1;
+    } else {
+      total += (digit < 0 ? 1 : digit) * CjkMultiplier(cp[k].c);
+      digit = -1;
+    }
+  }
+  return total + std::max<int64_t>(digit, 0);
+}
+
+// Han and kana: an ordinal "第八" (dai-hachi, the 8th: Japanese fishing vessels, Chinese
+// ship and company names) or a numbered "八号" becomes the number, which the matcher then
+// compares as a number ("第八星風丸" is not "第十八星風丸").
+std::string CjkOrdinalsToDigits(std::string_view s) {
+  const std::vector<CodePoint> cp = CodePoints(s);
+  std::string out;
+  size_t copied = 0;  // bytes of `s` already in `out`
+  for (size_t k = 0; k < cp.size(); ++k) {
+    const bool ordinal = cp[k].c == 0x7B2C;  // 第
+    const size_t b = ordinal ? k + 1 : k;
+    size_t e = b;
+    while (e < cp.size() && (CjkDigit(cp[e].c) >= 0 || CjkMultiplier(cp[e].c) != 0)) ++e;
+    if (e == b) continue;
+    const bool numbered = e < cp.size() && (cp[e].c == 0x53F7 || cp[e].c == 0x865F);  // 号 號
+    if (!ordinal && !numbered) {
+      k = e - 1;
+      continue;
+    }
+    const int64_t v = CjkNumber(cp, b, e);
+    if (v < 0) continue;
+    out.append(s, copied, cp[k].begin - copied);
+    out += ' ' + std::to_string(v) + ' ';
+    copied = numbered ? cp[e].end : cp[e - 1].end;
+    k = numbered ? e : e - 1;
+  }
+  if (copied == 0) return std::string(s);
+  out.append(s, copied, std::string_view::npos);
+  return out;
+}
+
+// Scripts without spaces between words: the trade words of data/tables/trade_words.tsv are
+// set apart by spaces (longest first, left to right), so "새벽별물류" romanizes to two words.
+std::string SeparateNativeWords(std::string_view s) {
+  const Tables& tab = GetTables();
+  if (tab.native_words.empty()) return std::string(s);
+  const std::vector<CodePoint> cp = CodePoints(s);
+  std::string out;
+  size_t copied = 0;
+  for (size_t k = 0; k < cp.size();) {
+    size_t match = 0;  // code points matched from k
+    for (size_t e = k + 1;
+         e <= cp.size() && cp[e - 1].end - cp[k].begin <= tab.native_word_max_bytes; ++e) {
+      if (tab.native_words.count(std::string(s.substr(cp[k].begin, cp[e - 1].end - cp[k].begin))) >
+          0) {
+        match = e - k;
+      }
+    }
+    if (match == 0) {
+      ++k;
+      continue;
+    }
+    out.append(s, copied, cp[k].begin - copied);
+    out.push_back(' ');
+    out.append(s, cp[k].begin, cp[k + match - 1].end - cp[k].begin);
+    out.push_back(' ');
+    copied = cp[k + match - 1].end;
+    k += match;
+  }
+  if (copied == 0 && out.empty()) return std::string(s);
+  out.append(s, copied, std::string_view::npos);
+  return out;
+}
+
+// The steps before folding that depend on the script.
+std::string PrepareNative(std::string_view name, Script script) {
+  switch (script) {
+    case Script::kHan:
+    case Script::kKana:
+      return SeparateNativeWords(CjkOrdinalsToDigits(name));
+    case Script::kHangul:
+    case Script::kThai:
+    case Script::kMyanmar:
+      return SeparateNativeWords(name);
+    default:
+      return std::string(name);
+  }
+}
+
+}  // namespace
+
 AnalyzedName AnalyzeName(std::string_view name, NameType type) {
-  return AnalyzeTokens(TokenizeFolded(FoldToAscii(name)), DetectScript(name), type);
+  const Script script = DetectScript(name);
+  return AnalyzeTokens(TokenizeFolded(FoldToAscii(PrepareNative(name, script))), script, type);
 }
 
 std::vector<AnalyzedName> AnalyzeNameAs(std::string_view name, std::span<const NameType> types) {
   std::vector<AnalyzedName> out;
   if (types.empty()) return out;
   const Script script = DetectScript(name);
-  const std::vector<RawToken> raw = TokenizeFolded(FoldToAscii(name));
+  const std::vector<RawToken> raw = TokenizeFolded(FoldToAscii(PrepareNative(name, script)));
   out.reserve(types.size());
   for (NameType type : types) out.push_back(AnalyzeTokens(raw, script, type));
   return out;

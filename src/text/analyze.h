@@ -40,16 +40,31 @@ struct Token {
   uint32_t mask = 0;      // LetterMask(text)
   uint32_t key_mask = 0;  // LetterMask(key)
   uint16_t flags = 0;
-  int32_t number = -1;          // value when kNumber
-  uint32_t groups[2] = {0, 0};  // given-name equivalence groups, 0 = none
-  float factor = 1.0f;          // weight multiplier from the token's role (particle, ...)
-  float weight = 1.0f;          // factor x rarity; set by the index (see index/match_data.h)
+  int32_t number = -1;  // value when kNumber
+  // Equivalence groups, 0 = none: a trade-word concept (kConceptGroup | id, organizations and
+  // vessels) and given-name groups.
+  uint32_t groups[2] = {0, 0};
+  // The short form as written when the token is an abbreviation, "" otherwise: a truncation
+  // ("ind" of "IND.", "comm" of "Comm.") matches the words it begins, a contraction
+  // ("f.lli" of "F.lli") the words that begin and end like it (see Abbreviates()).
+  std::string abbrev;
+  float factor = 1.0f;  // weight multiplier from the token's role (particle, ...)
+  float weight = 1.0f;  // factor x rarity; set by the index (see index/match_data.h)
   // Set by the index on listed names (see index/match_data.h), 0 = none: the id of this token
   // in the vocabulary of distinct listed tokens, and of this token written together with the
   // next one in the vocabulary of adjacent pairs.
   uint32_t vocab = 0;
   uint32_t pair_vocab = 0;
 };
+
+// Bit set in Token::groups for a trade-word concept (data/tables/trade_words.tsv), so concept
+// ids never collide with given-name group ids.
+inline constexpr uint32_t kConceptGroup = 1u << 30;
+
+// Whether `word` may be what the abbreviation `abbrev` (Token::abbrev) stands for: it begins
+// with the truncation (of at least 3 letters) and is at least 2 letters longer, or, for a
+// contraction "f.lli", it begins with "f", ends with "lli" and is longer than both together.
+bool Abbreviates(std::string_view abbrev, std::string_view word);
 
 struct AnalyzedName {
   std::vector<Token> tokens;

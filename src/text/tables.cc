@@ -39,6 +39,21 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
+// Whether `form` is written in a script that puts no spaces between words (and has none).
+bool WrittenWithoutSpaces(std::string_view form) {
+  if (form.find(' ') != std::string_view::npos) return false;
+  switch (DetectScript(form)) {
+    case Script::kHan:
+    case Script::kHangul:
+    case Script::kKana:
+    case Script::kThai:
+    case Script::kMyanmar:
+      return true;
+    default:
+      return false;
+  }
+}
+
 size_t CountTokens(const std::string& phrase) {
   return phrase.empty() ? 0
                         : static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
@@ -108,6 +123,22 @@ Tables Load() {
       t.country_max_tokens = std::max(t.country_max_tokens, CountTokens(p));
       t.countries.emplace(p, iso2);
       if (p.find(' ') == std::string::npos) t.country_words.insert(p);
+    }
+  }
+  std::unordered_map<std::string, uint32_t> concepts;
+  for (auto line : Lines("tables/trade_words.tsv")) {
+    auto f = Split(line, '\t');
+    if (f.size() != 2 || f[0].empty()) continue;
+    std::string p = NormalizePhrase(f[1]);
+    if (p.empty()) continue;
+    auto [it, added] =
+        concepts.try_emplace(std::string(f[0]), static_cast<uint32_t>(concepts.size() + 1));
+    // A form listed under two concepts keeps the first (the table forbids it; be safe).
+    t.trade_words.try_emplace(p, it->second);
+    t.trade_word_max_tokens = std::max(t.trade_word_max_tokens, CountTokens(p));
+    if (WrittenWithoutSpaces(f[1])) {
+      t.native_words.emplace(f[1]);
+      t.native_word_max_bytes = std::max(t.native_word_max_bytes, f[1].size());
     }
   }
   return t;

@@ -1,6 +1,6 @@
 // The curated tables of data/tables/ (legal forms, abbreviations, generic words, honorifics,
-// particles, given-name equivalents, countries, vessel prefixes), parsed once and normalized
-// with the same folding and tokenization as names, so lookups compare like with like.
+// particles, given-name equivalents, countries, vessel prefixes, trade words), parsed once and
+// normalized with the same folding and tokenization as names, so lookups compare like with like.
 // Thread-safe: built on first use (static initialization), read-only afterwards.
 #pragma once
 
@@ -31,6 +31,14 @@ struct Tables {
   size_t country_max_tokens = 1;
   std::unordered_map<std::string, std::string> iso2_names;  // iso2 -> first name
   std::unordered_set<std::string> country_words;  // one-token names/aliases/demonyms (no codes)
+  // Trade words (data/tables/trade_words.tsv): phrase -> concept id (from 1), every language
+  // and script of one concept ("milk", "kat", "moloko", "kaht") under the same id.
+  std::unordered_map<std::string, uint32_t> trade_words;
+  size_t trade_word_max_tokens = 1;
+  // Trade words as written in scripts without spaces between words (Han, kana, Hangul, Thai,
+  // Myanmar), to set them apart before romanization ("새벽별물류" -> "새벽별 물류").
+  std::unordered_set<std::string> native_words;
+  size_t native_word_max_bytes = 0;
 };
 
 // The process-wide tables, parsed from the embedded files on first call.

@@ -118,6 +118,67 @@ TEST(MatchData, IndexFindsEveryBruteForceMatchOnRandomLists) {
   }
 }
 
+// Abbreviations match the words they shorten ("Ind." / "Industria", "F.lli" / "Fratelli")
+// without sharing a spelling key with them: the index still finds every such match, whichever
+// side is abbreviated.
+TEST(MatchData, IndexFindsAbbreviatedAndExpandedNamesLikeBruteForce) {
+  std::mt19937 rng(77);
+  const std::pair<const char*, const char*> kForms[] = {{"Ind. e Com.", "Industria e Comercio"},
+                                                        {"F.lli", "Fratelli"},
+                                                        {"Comm.", "Commendatore"},
+                                                        {"Distrib.", "Distribuidora"}};
+  ParsedList list;
+  list.version.dataset = "test";
+  std::vector<std::pair<std::string, std::string>> pairs;  // listed form, other form
+  for (int i = 0; i < 300; ++i) {
+    const auto& [short_form, long_form] = kForms[rng() % 4];
+    const bool listed_short = rng() % 2 == 0;
+    const std::string core = Word(rng) + " " + Word(rng);
+    const bool before = std::string(short_form).find('.') < 5 && rng() % 2 == 0;
+    auto name = [&](const char* form) {
+      return before ? std::string(form) + " " + core : core + " " + form + " Ltda";
+    };
+    Entity e;
+    e.dataset = "test";
+    e.record_id = std::to_string(i);
+    e.id = "test:" + e.record_id;
+    e.schema = Schema::kOrganization;
+    e.caption = name(listed_short ? short_form : long_form);
+    Name n;
+    n.full = e.caption;
+    e.names.push_back(n);
+    pairs.emplace_back(e.caption, name(listed_short ? long_form : short_form));
+    list.entities.push_back(std::move(e));
+  }
+  std::vector<ParsedList> lists;
+  lists.push_back(std::move(list));
+  auto built = Snapshot::Build(std::move(lists));
+  ASSERT_TRUE(built.ok());
+  const Snapshot& snap = **built;
+  size_t brute_matches = 0, missed = 0;
+  for (size_t q = 0; q < pairs.size(); q += 2) {
+    Query query;
+    query.names.push_back(q % 6 == 0 ? Perturb(rng, pairs[q].second) : pairs[q].second);
+    query.schema = Schema::kOrganization;
+    query.limit = 1000;
+    auto fast = match::ScreenSnapshot(snap, query);
+    std::set<std::string> got;
+    for (const auto& h : fast) {
+      if (h.match) got.insert(h.entity->id);
+    }
+    for (const auto& h : match::ScreenSnapshotBruteForce(snap, query)) {
+      if (!h.match) continue;
+      ++brute_matches;
+      if (got.count(h.entity->id) == 0) {
+        ++missed;
+        ADD_FAILURE() << "index missed '" << h.matched_name << "' for '" << query.names[0] << "'";
+      }
+    }
+  }
+  EXPECT_GT(brute_matches, 100u);
+  EXPECT_EQ(missed, 0u);
+}
+
 TEST(MatchData, RareTokensWeighMoreThanCommonOnes) {
   std::mt19937 rng(1);
   auto snap = RandomSnapshot(rng, 300);

@@ -89,6 +89,21 @@ TEST(ScoreNames, OneLetterChangesInCompanyWordsDiffer) {
       0.8);
 }
 
+TEST(ScoreNames, AbbreviationsMatchTheWordsTheyShorten) {
+  const auto org = NameType::kOrganization;
+  EXPECT_GE(S("F.lli Rossetti S.n.c.", "Fratelli Rossetti snc", org), 0.9);
+  EXPECT_GE(S("Tecidos Lumiar Ind. e Com. Ltda", "Tecidos Lumiar Industria e Comercio Ltda", org),
+            0.9);
+  // The same abbreviation does not stand for an unrelated word.
+  EXPECT_LT(S("F.lli Rossetti", "Fabbrica Rossetti", org), 0.8);
+  EXPECT_LT(S("Tecidos Lumiar Ind.", "Tecidos Lumiar Agro", org), 0.8);
+}
+
+TEST(ScoreNames, CjkOrdinalsAreNumbers) {
+  EXPECT_LT(S("第八幸福丸", "第十八幸福丸", NameType::kVessel), 0.8);
+  EXPECT_DOUBLE_EQ(S("第八幸福丸", "第八幸福丸", NameType::kVessel), 1.0);
+}
+
 TEST(ScoreNames, ExplanationNamesTheAlignment) {
   std::string e;
   ScoreNames(A("Diosdado Cabello"), A("CABELLO RONDON, Diosdado"), &e);

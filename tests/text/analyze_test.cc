@@ -111,6 +111,76 @@ TEST(AnalyzeName, EmptyAndPunctuationOnlyGiveNoTokens) {
   EXPECT_TRUE(AnalyzeName(" ,.-() ", NameType::kOrganization).tokens.empty());
 }
 
+TEST(Abbreviates, TruncationsAndContractions) {
+  EXPECT_TRUE(Abbreviates("ind", "industria"));
+  EXPECT_TRUE(Abbreviates("comm", "commendatore"));
+  EXPECT_FALSE(Abbreviates("ind", "indy"));      // not two letters longer
+  EXPECT_FALSE(Abbreviates("in", "industria"));  // a truncation has 3 letters or more
+  EXPECT_FALSE(Abbreviates("ind", "kind"));
+  EXPECT_TRUE(Abbreviates("f.lli", "fratelli"));
+  EXPECT_TRUE(Abbreviates("sig.ra", "signora"));
+  EXPECT_FALSE(Abbreviates("f.lli", "flli"));
+  EXPECT_FALSE(Abbreviates("f.lli", "fratello"));
+  EXPECT_FALSE(Abbreviates("f.lli", "bratelli"));
+}
+
+TEST(AnalyzeName, DottedWordsAndContractionsAreAbbreviations) {
+  auto a = AnalyzeName("F.lli Rossetti Ind. e Com. Ltda", NameType::kOrganization);
+  ASSERT_EQ(Texts(a), (Tokens{"flli", "rossetti", "industries", "commercial"}));
+  EXPECT_EQ(a.tokens[0].abbrev, "f.lli");
+  EXPECT_EQ(a.tokens[1].abbrev, "");
+  EXPECT_EQ(a.tokens[2].abbrev, "ind");
+  EXPECT_EQ(a.tokens[3].abbrev, "com");
+  // A dotted word that is not followed by a space is no truncation ("example.com"), nor is a
+  // person's name part.
+  auto web = AnalyzeName("Example.net Holdings", NameType::kOrganization);
+  for (const auto& t : web.tokens) EXPECT_EQ(t.abbrev, "") << t.text;
+  auto person = AnalyzeName("Geo. Washington", NameType::kPerson);
+  for (const auto& t : person.tokens) EXPECT_EQ(t.abbrev, "") << t.text;
+}
+
+TEST(AnalyzeName, CjkOrdinalsBecomeNumbers) {
+  auto eighth = AnalyzeName("第八幸福丸", NameType::kVessel);
+  auto eighteenth = AnalyzeName("第十八幸福丸", NameType::kVessel);
+  auto numbered = AnalyzeName("幸福二十三号", NameType::kVessel);
+  auto number = [](const AnalyzedName& a) {
+    for (const auto& t : a.tokens) {
+      if (t.flags & kNumber) return t.number;
+    }
+    return -1;
+  };
+  EXPECT_EQ(number(eighth), 8);
+  EXPECT_EQ(number(eighteenth), 18);
+  EXPECT_EQ(number(numbered), 23);
+  // Numerals that are part of a name (no ordinal mark, no 号) stay syllables.
+  EXPECT_EQ(number(AnalyzeName("一郎", NameType::kPerson)), -1);
+}
+
+TEST(AnalyzeName, VoyageNumbersDropped) {
+  EXPECT_EQ(Texts(AnalyzeName("OCEAN ROSE V.214W", NameType::kVessel)), (Tokens{"ocean", "rose"}));
+  EXPECT_EQ(Texts(AnalyzeName("Ocean Rose Voy 12", NameType::kVessel)), (Tokens{"ocean", "rose"}));
+  // A number that names the ship stays.
+  EXPECT_EQ(Texts(AnalyzeName("Ocean Rose 12", NameType::kVessel)),
+            (Tokens{"ocean", "rose", "12"}));
+}
+
+TEST(AnalyzeName, TradeWordsShareAConceptAcrossLanguages) {
+  const Tables& tab = GetTables();
+  if (tab.trade_words.empty()) GTEST_SKIP() << "no trade-word table";
+  auto group = [](const std::string& name) {
+    auto a = AnalyzeName(name, NameType::kOrganization);
+    return a.tokens.empty() ? 0u : a.tokens.back().groups[0];
+  };
+  const uint32_t milk = group("Azure Milk");
+  EXPECT_NE(milk & kConceptGroup, 0u);
+  EXPECT_EQ(group("Azure Moloko"), milk);
+  EXPECT_EQ(group("Лазурь Молоко"), milk);
+  EXPECT_NE(group("Azure Steel"), milk);
+  // Person names are never read as trade words.
+  auto p = AnalyzeName("Ivan Moloko", NameType::kPerson);
+  EXPECT_EQ(p.tokens.back().groups[0] & kConceptGroup, 0u);
+}
+
 TEST(NameVariants, SplitsFormerNames) {
   auto v = NameVariants("Ocean Pioneer (ex-Cape Diamond)");
   ASSERT_EQ(v.size(), 3u);
