@@ -311,8 +311,11 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
     std::string abbrev;          // Token::abbrev of a single resulting token
     uint32_t trade_concept = 0;  // trade-word concept of a phrase
     if (type != NameType::kPerson) {
-      if (size_t n = PhraseAt(raw, i, raw.size(), tab.trade_words, tab.trade_word_max_tokens);
-          n >= 2) {
+      size_t n = 0;
+      if (i + 1 < raw.size() && tab.trade_phrase_heads.count(r.text) > 0) {
+        n = PhraseAt(raw, i, raw.size(), tab.trade_words, tab.trade_word_max_tokens);
+      }
+      if (n >= 2) {
         // A trade word of several tokens ("fresh produce", pinyin "yuan yang") is one token.
         std::string phrase = Join(raw, i, i + n);
         trade_concept = tab.trade_words.at(phrase);

@@ -35,6 +35,7 @@ struct Tables {
   // and script of one concept ("milk", "kat", "moloko", "kaht") under the same id.
   std::unordered_map<std::string, uint32_t> trade_words;
   size_t trade_word_max_tokens = 1;
+  std::unordered_set<std::string> trade_phrase_heads;  // first tokens of multi-token phrases
   // Trade words as written in scripts without spaces between words (Han, kana, Hangul, Thai,
   // Myanmar), to set them apart before romanization ("새벽별물류" -> "새벽별 물류").
   std::unordered_set<std::string> native_words;
