@@ -74,9 +74,20 @@ double ConcatSimilarity(const text::AnalyzedName& q, const text::AnalyzedName& c
     }
     return std::string_view(b.data(), len);
   };
-  std::string_view sq = concat(q, bq), sc = concat(c, bc);
-  if (sq.empty() || sc.empty() || sq[0] != sc[0]) return 0.0;
-  return EditSimilarityAtLeast(sq, sc, 0.85);
+  const std::string_view sq = concat(q, bq), sc = concat(c, bc);
+  auto similarity = [](std::string_view x, std::string_view y) {
+    if (x.empty() || y.empty() || x[0] != y[0]) return 0.0;
+    return EditSimilarityAtLeast(x, y, 0.85);
+  };
+  double best = similarity(sq, sc);
+  // A name written as one word keeps its connectors ("EtsKoffietFreres" is "Ets Koffi et
+  // Freres" written together), which the tokens of the other side have lost.
+  if (!q.joined_with_connectors.empty() || !c.joined_with_connectors.empty()) {
+    best = std::max(best,
+                    similarity(q.joined_with_connectors.empty() ? sq : q.joined_with_connectors,
+                               c.joined_with_connectors.empty() ? sc : c.joined_with_connectors));
+  }
+  return best;
 }
 
 // ScoreNames, with the similarities computed here when `sims` is null.

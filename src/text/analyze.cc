@@ -301,10 +301,13 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
 
   // Build tokens, expanding abbreviations (organizations) and marking roles.
   size_t main_tokens = 0;
+  std::string joined;  // AnalyzedName::joined_with_connectors
+  bool connector_dropped = false;
   bool annotation = false;
   for (size_t i = 0; i < raw.size(); ++i) {
     if (drop[i]) continue;
     const RawToken& r = raw[i];
+    const size_t first_raw = i;  // raw tokens first_raw..i make this step's tokens
     if (r.break_before && main_tokens >= 1 && type != NameType::kPerson) annotation = true;
     if (r.in_parens && main_tokens >= 1 && type != NameType::kPerson) annotation = true;
     std::vector<std::string> texts;
@@ -349,7 +352,10 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
     for (auto& text : texts) {
       Token t;
       t.text = std::move(text);
-      if (type != NameType::kPerson && IsConnector(t.text)) continue;
+      if (type != NameType::kPerson && IsConnector(t.text)) {
+        connector_dropped |= !annotation;
+        continue;
+      }
       if (type == NameType::kVessel && t.text == "no" && i + 1 < raw.size() &&
           IsDigits(raw[i + 1].text)) {
         continue;
@@ -404,8 +410,12 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
       t.key_mask = LetterMask(t.key);
       out.tokens.push_back(std::move(t));
     }
+    if (type != NameType::kPerson && !annotation) {
+      for (size_t k = first_raw; k <= i; ++k) joined += raw[k].text;
+    }
     if (!annotation) ++main_tokens;
   }
+  if (connector_dropped) out.joined_with_connectors = std::move(joined);
   // A name made only of low-weight words still needs full-weight tokens to be comparable.
   bool any_full = false;
   for (const auto& t : out.tokens) any_full |= t.factor >= 0.99f;

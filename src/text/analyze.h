@@ -75,6 +75,10 @@ struct AnalyzedName {
   // them, i.e. not an English form used worldwide in translations (Ltd, Inc, LLC, JSC).
   std::string legal_jurisdiction;
   bool legal_native = false;
+  // Organizations and vessels whose name had connectors (and, et, y): the name proper written
+  // without spaces, connectors included ("etskoffietfreres"), for names written as one word
+  // ("EtsKoffietFreres"); "" when there was no connector.
+  std::string joined_with_connectors;
 };
 
 // Whether a token may be read together with a neighbour, for words merged or split

@@ -136,7 +136,8 @@ Tables Load() {
     // A form listed under two concepts keeps the first (the table forbids it; be safe).
     t.trade_words.try_emplace(p, it->second);
     t.trade_word_max_tokens = std::max(t.trade_word_max_tokens, CountTokens(p));
-    if (size_t sp = p.find(' '); sp != std::string::npos) t.trade_phrase_heads.insert(p.substr(0, sp));
+    if (size_t sp = p.find(' '); sp != std::string::npos)
+      t.trade_phrase_heads.insert(p.substr(0, sp));
     if (WrittenWithoutSpaces(f[1])) {
       t.native_words.emplace(f[1]);
       t.native_word_max_bytes = std::max(t.native_word_max_bytes, f[1].size());

@@ -99,6 +99,14 @@ TEST(ScoreNames, AbbreviationsMatchTheWordsTheyShorten) {
   EXPECT_LT(S("Tecidos Lumiar Ind.", "Tecidos Lumiar Agro", org), 0.8);
 }
 
+TEST(ScoreNames, NameWrittenAsOneWordKeepsItsConnectors) {
+  const auto org = NameType::kOrganization;
+  EXPECT_GE(S("MaisonLumiereetFils", "Maison Lumiere et Fils", org), 0.95);
+  EXPECT_GE(S("Maison Lumiere et Fils", "MaisonLumiereetFils", org), 0.95);
+  EXPECT_GE(S("MaisonLumiereFils", "Maison Lumiere et Fils", org), 0.95);
+  EXPECT_LT(S("MaisonLumiereetFreres", "Maison Lumiere et Fils", org), 0.8);
+}
+
 TEST(ScoreNames, CjkOrdinalsAreNumbers) {
   EXPECT_LT(S("第八幸福丸", "第十八幸福丸", NameType::kVessel), 0.8);
   EXPECT_DOUBLE_EQ(S("第八幸福丸", "第八幸福丸", NameType::kVessel), 1.0);
