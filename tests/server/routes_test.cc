@@ -281,12 +281,16 @@ TEST(ServerRoutes, MetricsCountRequestsAndDescribeTheIndex) {
   auto c = ts.Client();
   ASSERT_TRUE(c->Get("/search/default?q=Diosdado"));
   ASSERT_TRUE(c->Get("/entities/nope:0"));
-  // cpp-httplib counts a request (its logger) just after sending the response, so the
-  // count may lag the client by a moment: ask again for up to two seconds.
+  // cpp-httplib counts a request (its logger) just after sending the response, on the
+  // thread that served it, so either count may lag the client by a moment: ask again for up
+  // to two seconds, until both requests are counted.
+  auto counted = [](const std::string& body) {
+    return body.find(R"(route="/entities/{id}",status="404"} 1)") != std::string::npos &&
+           body.find(R"(route="/search/{dataset}",status="200"} 1)") != std::string::npos &&
+           body.find(R"(route="/search/{dataset}",le="+Inf"} 1)") != std::string::npos;
+  };
   auto r = c->Get("/metrics");
-  for (int i = 0; i < 200 && r &&
-                  r->body.find(R"(route="/entities/{id}",status="404"} 1)") == std::string::npos;
-       ++i) {
+  for (int i = 0; i < 200 && r && !counted(r->body); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
     r = c->Get("/metrics");
   }
