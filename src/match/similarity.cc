@@ -158,10 +158,10 @@ double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_in
     if (ga == 0) continue;
     for (uint32_t gb : b.groups) {
       if (ga != gb) continue;
-      // A trade-word concept joins translations (kat / milk, 물류 / logistics). Two forms that
-      // look alike (star / stars, comercio / comercial) are the same word inflected or a
-      // cognate, and are compared by spelling as any other words (section 3 keeps Star and
-      // Stars apart in company names).
+      // A trade-word concept joins translations (moloko / milk, 贸易 / trading). Two forms
+      // that look alike (star / stars, comercio / comercial) are the same word inflected or a
+      // cognate, and are compared by spelling as any other words (docs/MATCHING.md, section 3,
+      // keeps Star and Stars apart in company names).
       if ((ga & text::kConceptGroup) == 0 ||
           EditSimilarity(a.text, b.text) < kLookAlikeSimilarity) {
         return 0.95;

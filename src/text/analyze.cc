@@ -228,11 +228,11 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
         (raw[0].text == "messrs" || raw[0].text == "ms")) {
       drop[0] = true;
     }
-    // A voyage number after a ship's name ("V.214W", "VOY 12", "Voyage 031E": the trip, not
-    // the ship), as bills of lading and payment messages write it.
+    // A voyage number after a ship's name ("V.214W", "VOY 12": the trip, not the ship), as
+    // bills of lading and payment messages write it. ("Voyage 2000" may be a firm's name.)
     for (size_t i = 1; i + 1 < raw.size(); ++i) {
       const std::string& v = raw[i].text;
-      const bool marker = (v == "v" && raw[i].dotted) || v == "voy" || v == "voyage";
+      const bool marker = (v == "v" && raw[i].dotted) || v == "voy";
       if (!marker || !IsDigits(raw[i + 1].text) || raw[i + 1].break_before) continue;
       drop[i] = drop[i + 1] = true;
       // A direction letter written right after the number ("214W", "031E").
