@@ -14,6 +14,9 @@ constexpr size_t kMax = kMaxNameTokens;
 constexpr size_t kMaxOptions = 256;
 constexpr double kKeyMatch = 0.93;
 
+// Score factor of a name whose query words matched only through translations.
+constexpr double kTranslationOnlyFactor = 0.75;
+
 struct Option {
   float sim;
   uint8_t qi, qn, ci, cn;  // token index and count (1 or 2) on each side
@@ -211,6 +214,7 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
   }
   double qw = 0, qgot = 0, cw = 0, cgot = 0;
   bool qnum = false, cnum = false, num_unmatched = false, country_unmatched = false;
+  bool translated = false, spelled = false;  // query words matched by translation / spelling
   for (size_t i = 0; i < n; ++i) {
     const auto& t = q.tokens[i];
     // Unmatched annotations of the query (a branch, a port, an address) are not its name.
@@ -220,6 +224,9 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
     // letter-level variation is expected and counts sim.
     const double sq = static_cast<double>(qsim[i]);
     qgot += t.weight * (cross_script ? sq : sq * sq);
+    if (qpair[i] >= 0 && (t.flags & text::kAnnotation) == 0) {
+      (qsim[i] == kTranslationSimilarity ? translated : spelled) = true;
+    }
     if ((t.flags & text::kNumber) != 0 && (t.flags & text::kAnnotation) == 0) {
       qnum = true;
       num_unmatched |= qpair[i] < 0;
@@ -241,6 +248,9 @@ NameScore Score(const text::AnalyzedName& q, const text::AnalyzedName& c,
   r.query_coverage = qw > 0 ? qgot / qw : 0;
   r.candidate_coverage = cw > 0 ? cgot / cw : 0;
   double s = CombineCoverage(r.query_coverage, r.candidate_coverage, person);
+  // A translation is evidence beside a name matched as written ("Chobanyan Kat" / "Chobanyan
+  // Milk"), not on its own: "Star Ltd" is not "Zvezda PJSC".
+  if (translated && !spelled) s *= kTranslationOnlyFactor;
   if (!person) {
     const double cs = ConcatSimilarity(q, c);
     if (cs >= 0.85) s = std::max(s, cs * cs);

@@ -162,9 +162,9 @@ double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_in
       // that look alike (star / stars, comercio / comercial) are the same word inflected or a
       // cognate, and are compared by spelling as any other words (docs/MATCHING.md, section 3,
       // keeps Star and Stars apart in company names).
-      if ((ga & text::kConceptGroup) == 0 ||
-          EditSimilarity(a.text, b.text) < kLookAlikeSimilarity) {
-        return 0.95;
+      if ((ga & text::kConceptGroup) == 0) return 0.95;
+      if (EditSimilarity(a.text, b.text) < kLookAlikeSimilarity) {
+        return static_cast<double>(kTranslationSimilarity);
       }
     }
   }

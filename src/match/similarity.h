@@ -18,8 +18,14 @@ double EditSimilarity(std::string_view a, std::string_view b);
 // EditSimilarity when it is at least `min_sim`, else 0 (may stop early: banded by cost).
 double EditSimilarityAtLeast(std::string_view a, std::string_view b, double min_sim);
 
+// Similarity of two tokens that are translations of each other (the same trade-word concept,
+// text/tables.h, and not alike in spelling). A value of its own, so that the alignment can
+// tell a translated word from a spelled one (match/score.cc).
+inline constexpr float kTranslationSimilarity = 0.945f;
+
 // Similarity of two analysed tokens: 1 for equal text; 0.95 for given-name equivalents
-// (same group in given_name_equivalents.tsv); numbers match only when their values are
+// (same group in given_name_equivalents.tsv); kTranslationSimilarity for translations; an
+// abbreviation and a word it may shorten 0.97; numbers match only when their values are
 // equal; an initial matches a word with the same first letter at 0.8 when `allow_initials`;
 // otherwise the best of the edit similarity of the texts, of the phonetic keys (x0.97) and,
 // when either side was romanized from an abjad, of the consonant skeletons (x0.95; equal

@@ -6,6 +6,7 @@
 
 #include "match/similarity.h"
 #include "text/analyze.h"
+#include "text/tables.h"
 
 namespace tamiz::match {
 namespace {
@@ -105,6 +106,16 @@ TEST(ScoreNames, NameWrittenAsOneWordKeepsItsConnectors) {
   EXPECT_GE(S("Maison Lumiere et Fils", "MaisonLumiereetFils", org), 0.95);
   EXPECT_GE(S("MaisonLumiereFils", "Maison Lumiere et Fils", org), 0.95);
   EXPECT_LT(S("MaisonLumiereetFreres", "Maison Lumiere et Fils", org), 0.8);
+}
+
+TEST(ScoreNames, TranslatedWordsCountBesideASpelledName) {
+  if (text::GetTables().trade_words.empty()) GTEST_SKIP() << "no trade-word table";
+  const auto org = NameType::kOrganization;
+  EXPECT_GE(S("Lazurevsky Milk LLC", "Lazurevsky Moloko LLC", org), 0.85);
+  EXPECT_GE(S("Lazurevsky Milk LLC", "Лазуревский Молоко ООО", org), 0.8);
+  // Only translated words in common: a generic name, no match.
+  EXPECT_LT(S("Star Ltd", "Zvezda PJSC", org), 0.8);
+  EXPECT_LT(S("Milk Company", "Moloko", org), 0.8);
 }
 
 TEST(ScoreNames, CjkOrdinalsAreNumbers) {
