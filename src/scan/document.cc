@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "text/transliterate.h"
+#include "util/file_io.h"
 
 namespace tamiz::scan {
 
@@ -288,23 +289,10 @@ Document AnalyzeDocument(std::string_view text) {
 
 namespace {
 
-void AppendUtf8(std::string& out, char32_t cp) {
+// A code point as UTF-8, U+FFFD for NUL, surrogates and values beyond Unicode.
+void AppendCodePoint(std::string& out, char32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
+  util::AppendUtf8(out, cp);
 }
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -436,7 +424,7 @@ std::string StripHtml(std::string_view html) {
           cp = NamedEntity(ent);
         }
         if (cp != 0) {
-          AppendUtf8(out, cp);
+          AppendCodePoint(out, cp);
           i = semi + 1;
           continue;
         }

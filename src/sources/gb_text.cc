@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "util/file_io.h"
+
 namespace tamiz::sources::gb {
 
 namespace {
@@ -21,19 +23,6 @@ size_t Utf8SequenceAt(std::string_view s, size_t i) {
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
   }
   return len;
-}
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Parses a marker "(k)" or "k)" at `i`; returns its length or 0.
@@ -74,9 +63,9 @@ std::string Windows1252ToUtf8(std::string_view data) {
     if (b < 0x80) {
       out += c;
     } else if (b < 0xA0) {
-      AppendUtf8(out, kC1[b - 0x80]);
+      util::AppendUtf8(out, kC1[b - 0x80]);
     } else {
-      AppendUtf8(out, b);
+      util::AppendUtf8(out, b);
     }
   }
   return out;

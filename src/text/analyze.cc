@@ -579,17 +579,11 @@ std::string SeparateNativeWords(std::string_view s) {
 
 // The steps before folding that depend on the script.
 std::string PrepareNative(std::string_view name, Script script) {
-  switch (script) {
-    case Script::kHan:
-    case Script::kKana:
-      return SeparateNativeWords(CjkOrdinalsToDigits(name));
-    case Script::kHangul:
-    case Script::kThai:
-    case Script::kMyanmar:
-      return SeparateNativeWords(name);
-    default:
-      return std::string(name);
+  if (!WritesWithoutSpaces(script)) return std::string(name);
+  if (script == Script::kHan || script == Script::kKana) {
+    return SeparateNativeWords(CjkOrdinalsToDigits(name));
   }
+  return SeparateNativeWords(name);
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/file_io.h"
+
 // Conventional romanization of Burmese names. There is no standard: the spellings below are
 // the ones most often seen in Burmese personal names and registered company names written in
 // Latin letters (passports, the Directorate of Investment and Company Administration register,
@@ -110,24 +112,6 @@ std::vector<char32_t> DecodeUtf8(std::string_view s) {
     out.push_back(cp);
   }
   return out;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -752,7 +736,7 @@ class Romanizer {
         if (last_syllable_ && !IsSpace(c) && (c >= 0x80 || IsWordByte(static_cast<char>(c)))) {
           out_ += ' ';
         }
-        AppendUtf8(out_, c);
+        util::AppendUtf8(out_, c);
         last_syllable_ = false;
         if (!IsSpace(c)) name_initial_ = true;
         ++i;

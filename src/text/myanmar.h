@@ -1,7 +1,7 @@
 // Romanization of Myanmar (Burmese) script in the informal conventional spelling that Burmese
 // people and firms use for their own names in Latin letters ("Aung Kyaw Oo", "Shwe Mingalar
 // Co. Ltd"), not the scholarly MLCTS transliteration ICU's Myanmar-Latin transform produces
-// ("aung kyau u", "rhwe"). Pure function, thread-safe; standard library only.
+// ("aung kyau u", "rhwe"). Pure function, thread-safe.
 //
 // Rules (see myanmar.cc for the tables and the facts behind them):
 // - Text is read as Unicode Myanmar (UTN #11 storage order, tolerant of common order slips);

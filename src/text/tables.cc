@@ -39,19 +39,9 @@ std::vector<std::string_view> Split(std::string_view s, char sep) {
   return out;
 }
 
-// Whether `form` is written in a script that puts no spaces between words (and has none).
+// Whether `form` is one word of a script that puts no spaces between words.
 bool WrittenWithoutSpaces(std::string_view form) {
-  if (form.find(' ') != std::string_view::npos) return false;
-  switch (DetectScript(form)) {
-    case Script::kHan:
-    case Script::kHangul:
-    case Script::kKana:
-    case Script::kThai:
-    case Script::kMyanmar:
-      return true;
-    default:
-      return false;
-  }
+  return form.find(' ') == std::string_view::npos && WritesWithoutSpaces(DetectScript(form));
 }
 
 size_t CountTokens(const std::string& phrase) {

@@ -31,6 +31,12 @@ Script DetectScript(std::string_view s);
 // Written in Latin letters (or no letters at all): names compared without romanization.
 inline bool IsLatinOrNone(Script s) { return s == Script::kLatin || s == Script::kNone; }
 
+// True when the script puts no spaces between words (Han, kana, Hangul, Thai, Myanmar).
+inline bool WritesWithoutSpaces(Script s) {
+  return s == Script::kHan || s == Script::kKana || s == Script::kHangul || s == Script::kThai ||
+         s == Script::kMyanmar;
+}
+
 // True when the script writes consonants but usually omits short vowels (Arabic, Hebrew), so
 // a romanized form must be compared by its consonant skeleton.
 inline bool IsAbjad(Script s) { return s == Script::kArabic || s == Script::kHebrew; }

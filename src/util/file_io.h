@@ -29,4 +29,7 @@ size_t LineOfOffset(std::string_view s, size_t offset);
 // Replaces every invalid UTF-8 sequence with U+FFFD.
 std::string RepairUtf8(std::string_view s);
 
+// Appends code point `cp` (at most U+10FFFF) to `out`, UTF-8 encoded.
+void AppendUtf8(std::string& out, char32_t cp);
+
 }  // namespace tamiz::util

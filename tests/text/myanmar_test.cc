@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/file_io.h"
+
 namespace tamiz::text {
 namespace {
 
@@ -16,19 +18,6 @@ bool IsAsciiString(const std::string& s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
   }
   return true;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 void ExpectAll(const std::vector<std::pair<std::string, std::string>>& cases) {
@@ -194,7 +183,7 @@ TEST(Myanmar, RandomInputsAreSafe) {
       } else {
         cp = static_cast<char32_t>(0x1000 + rng() % 0xA0);
       }
-      AppendUtf8(in, cp);
+      util::AppendUtf8(in, cp);
     }
     const std::string out = RomanizeMyanmar(in);
     bool has_zw = in.find("\u200B") != std::string::npos ||
