@@ -109,7 +109,7 @@ TEST(ScoreNames, NameWrittenAsOneWordKeepsItsConnectors) {
 }
 
 TEST(ScoreNames, TranslatedWordsCountBesideASpelledName) {
-  if (text::GetTables().trade_words.empty()) GTEST_SKIP() << "no trade-word table";
+  ASSERT_FALSE(text::GetTables().trade_words.empty()) << "the trade-word table did not load";
   const auto org = NameType::kOrganization;
   EXPECT_GE(S("Lazurevsky Milk LLC", "Lazurevsky Moloko LLC", org), 0.85);
   EXPECT_GE(S("Lazurevsky Milk LLC", "Лазуревский Молоко ООО", org), 0.8);
