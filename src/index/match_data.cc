@@ -271,12 +271,15 @@ void MatchData::BuildVocabulary() {
   }
   scoring_begin_.clear();
   scoring_tokens_.clear();
-  name_latin_.clear();
+  name_info_.clear();
   for (const auto& in : names) {
     scoring_begin_.push_back(static_cast<uint32_t>(scoring_tokens_.size()));
-    name_latin_.push_back(text::IsLatinOrNone(in.analyzed.script) ? 1 : 0);
+    name_info_.push_back(
+        {in.entity, in.kind, static_cast<uint8_t>(text::IsLatinOrNone(in.analyzed.script))});
     for (const auto& t : in.analyzed.tokens) {
-      scoring_tokens_.push_back({t.vocab, t.pair_vocab, t.weight, t.flags});
+      const std::string& pair = pair_texts_[t.pair_vocab];
+      scoring_tokens_.push_back({t.vocab, t.pair_vocab, t.weight, t.flags,
+                                 pair.empty() ? '\0' : pair[0], static_cast<uint8_t>(pair.size())});
     }
   }
   scoring_begin_.push_back(static_cast<uint32_t>(scoring_tokens_.size()));
@@ -430,7 +433,7 @@ void MatchData::Candidates(const text::AnalyzedName& query, double min_score,
       if ((t.flags & text::kAnnotation) != 0) ann += t.weight;
     }
     const bool keep = got / (main_total + ann) >= min_score - 1e-9 ||
-                      (concat_possible && names[name].analyzed.tokens.size() == 1);
+                      (concat_possible && ScoringTokens(name).size() == 1);
     if (keep) out[w++] = name;
   }
   out.resize(w);

@@ -69,24 +69,35 @@ struct MatchData {
   // The vocabulary of adjacent pairs: the texts of two Mergeable neighbours written together
   // (at most kMaxPairText bytes), ids from 1, stored in Token::pair_vocab of the first one.
   static constexpr size_t kMaxPairText = 128;
+  static_assert(kMaxPairText <= 255, "ScoringToken::pair_length is one byte");
   size_t pair_vocab_size() const { return pair_texts_.size(); }
   const std::string& PairText(uint32_t id) const { return pair_texts_[id]; }
 
   // What scoring needs of a listed token, packed per name so that the candidates of a query
-  // can be scored (or ruled out) without touching their analysed names.
+  // can be scored (or ruled out) without touching their analysed names. `pair_first` and
+  // `pair_length` describe the pair text of `pair_vocab` (its first byte, its length), so that
+  // a pair no query token can be merged with is ruled out without reading the text.
   struct ScoringToken {
     uint32_t vocab = 0;
     uint32_t pair_vocab = 0;
     float weight = 0;
     uint16_t flags = 0;
+    char pair_first = 0;
+    uint8_t pair_length = 0;
   };
   std::span<const ScoringToken> ScoringTokens(uint32_t name) const {
     return {scoring_tokens_.data() + scoring_begin_[name],
             scoring_begin_[name + 1] - scoring_begin_[name]};
   }
 
-  // Whether listed name `name` was written in Latin letters (text::IsLatinOrNone).
-  bool NameIsLatin(uint32_t name) const { return name_latin_[name] != 0; }
+  // What screening reads of every candidate before scoring it, packed (8 bytes per name)
+  // so that ruling a candidate out touches neither its IndexedName nor its entity.
+  struct NameInfo {
+    uint32_t entity = 0;  // IndexedName::entity
+    NameKind kind = NameKind::kPrimary;
+    uint8_t latin = 0;  // written in Latin letters (text::IsLatinOrNone)
+  };
+  const NameInfo& Info(uint32_t name) const { return name_info_[name]; }
 
   size_t key_count() const { return keys_.size(); }
   size_t posting_count() const { return postings_.size(); }
@@ -102,7 +113,7 @@ struct MatchData {
   std::vector<std::string> pair_texts_;    // [0] is empty
   std::vector<uint32_t> scoring_begin_;    // names.size() + 1 offsets into scoring_tokens_
   std::vector<ScoringToken> scoring_tokens_;
-  std::vector<uint8_t> name_latin_;
+  std::vector<NameInfo> name_info_;
   std::vector<uint64_t> keys_;      // sorted distinct key hashes
   std::vector<uint32_t> offsets_;   // keys_.size() + 1
   std::vector<uint32_t> postings_;  // name indices, per key ascending

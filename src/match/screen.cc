@@ -84,6 +84,11 @@ class SimilarityCache {
     pairs_.Reset(md.pair_vocab_size());
     // The query's own adjacent pairs written together ("" when not mergeable).
     joined_.assign(n_, std::string());
+    for (size_t i = 0; i < n_; ++i) {
+      const std::string& t = query.tokens[i].text;
+      first_[i] = t.empty() ? '\0' : t[0];
+      length_[i] = t.size();
+    }
     for (size_t i = 0; i + 1 < n_; ++i) {
       const auto& a = query.tokens[i];
       const auto& b = query.tokens[i + 1];
@@ -105,7 +110,7 @@ class SimilarityCache {
       for (size_t i = 0; i < n; ++i) single[i * m + j] = row[i];
       for (size_t i = 0; i + 1 < n; ++i) query_pairs[i * m + j] = row[n + i];
       if (j + 1 < m) {
-        const float* prow = PairRow(candidate[j].pair_vocab);
+        const float* prow = PairRow(candidate[j]);
         for (size_t i = 0; i < n; ++i) candidate_pairs[j * n + i] = prow[i];
       }
     }
@@ -157,10 +162,18 @@ class SimilarityCache {
     return row;
   }
 
-  // A listed adjacent pair joined: similarities to each query token (zeros for no pair).
-  const float* PairRow(uint32_t id) {
+  // A listed adjacent pair joined: similarities to each query token (zeros for no pair, and
+  // for a pair no query token passes MergedSimilarity's first-letter and length test with).
+  const float* PairRow(const MatchData::ScoringToken& t) {
     static constexpr std::array<float, kMaxNameTokens> kZeros{};
+    const uint32_t id = t.pair_vocab;
     if (id == 0) return kZeros.data();
+    bool possible = false;
+    for (size_t i = 0; i < n_ && !possible; ++i) {
+      possible = first_[i] == t.pair_first && length_[i] + 2 >= t.pair_length &&
+                 length_[i] <= t.pair_length + 2u;
+    }
+    if (!possible) return kZeros.data();
     bool fresh = false;
     float* row = pairs_.Get(id, n_, fresh);
     if (!fresh) return row;
@@ -177,6 +190,8 @@ class SimilarityCache {
   bool person_ = false;
   Rows tokens_, pairs_;
   std::vector<std::string> joined_;
+  std::array<char, kMaxNameTokens> first_{};     // first byte of each query token
+  std::array<size_t, kMaxNameTokens> length_{};  // length of each query token
 };
 
 // Largest coverage sum(w * value) / sum(w) the alignment can give `tokens`, each at most at
@@ -486,10 +501,9 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
   s.touched.clear();
   const double min_name = std::max(0.0, q.threshold - kMaxBonus);
   auto consider = [&](uint16_t qi, uint32_t ni) {
-    const IndexedName& in = md.names[ni];
-    const Entity& e = entities[in.entity];
-    if (!q.datasets.empty() &&
-        std::find(q.datasets.begin(), q.datasets.end(), e.dataset) == q.datasets.end()) {
+    const MatchData::NameInfo& info = md.Info(ni);
+    if (!q.datasets.empty() && std::find(q.datasets.begin(), q.datasets.end(),
+                                         entities[info.entity].dataset) == q.datasets.end()) {
       return;
     }
     const auto ctoks = md.ScoringTokens(ni);
@@ -499,19 +513,19 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
     // Names that cannot reach the threshold whatever their qualifiers are not scored (nor
     // reported as near misses). The brute-force reference scores everything, so that
     // comparing both (tests, `bench screen`) also checks this bound.
-    if (!brute_force && ScoreUpperBound(qa, ctoks, md.NameIsLatin(ni), arrays) < min_name - 1e-6) {
+    if (!brute_force && ScoreUpperBound(qa, ctoks, info.latin != 0, arrays) < min_name - 1e-6) {
       return;
     }
     const TokenSimilarities sims{arrays.single.data(), arrays.query_pairs.data(),
                                  arrays.candidate_pairs.data()};
-    double sc = ScoreNamesWithSimilarities(qa, in.analyzed, sims).score;
-    if (in.kind == NameKind::kWeakAlias) sc *= kWeakAliasFactor;
-    if (s.stamp[in.entity] != s.epoch) {
-      s.stamp[in.entity] = s.epoch;
-      s.best[in.entity] = Best{};
-      s.touched.push_back(in.entity);
+    double sc = ScoreNamesWithSimilarities(qa, md.names[ni].analyzed, sims).score;
+    if (info.kind == NameKind::kWeakAlias) sc *= kWeakAliasFactor;
+    if (s.stamp[info.entity] != s.epoch) {
+      s.stamp[info.entity] = s.epoch;
+      s.best[info.entity] = Best{};
+      s.touched.push_back(info.entity);
     }
-    Best& b = s.best[in.entity];
+    Best& b = s.best[info.entity];
     if (static_cast<float>(sc) > b.score) b = {static_cast<float>(sc), ni, qi};
   };
   for (uint16_t qi = 0; qi < pq.names.size(); ++qi) {

@@ -17,6 +17,11 @@ constexpr double kAbbreviationSimilarity = 0.97;
 // Two words at least this similar by spelling look alike.
 constexpr double kLookAlikeSimilarity = 0.75;
 
+// Least cost per unit of the letter-count distance (text::LetterDistance): a substitution
+// costs at least 0.55 and changes two counts, an insertion or deletion at least 0.35 (a
+// doubled letter) and changes one.
+constexpr double kMinCostPerLetter = 0.275;
+
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
@@ -146,6 +151,15 @@ double EditSimilarityAtLeast(std::string_view a, std::string_view b, double min_
   return std::clamp(sim, 0.0, 1.0);
 }
 
+bool EditSimilarityMayReach(size_t length_a, size_t length_b, const text::LetterCounts& a,
+                            const text::LetterCounts& b, double min_sim) {
+  const size_t longest = std::max(length_a, length_b);
+  if (longest == 0 || longest > kMaxLen) return true;  // compared truncated: no bound
+  const double bound =
+      1.0 - kMinCostPerLetter * text::LetterDistance(a, b) / static_cast<double>(longest);
+  return bound >= min_sim - 1e-6;
+}
+
 double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_initials,
                        double min_sim) {
   using text::kAbjad;
@@ -179,22 +193,17 @@ double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_in
     }
     return 0.0;
   }
-  // Bound: a letter present in only one token needs a substitution (>= 0.55, fixing at most
-  // two such letters) or a non-doubling indel (>= 0.5): cost >= 0.275 per differing letter.
-  const double longest = static_cast<double>(std::max(a.text.size(), b.text.size()));
-  const double diff = static_cast<double>(__builtin_popcount(a.mask ^ b.mask));
   const bool abjad = ((a.flags | b.flags) & kAbjad) != 0;
   double best = 0.0;
   if (a.key == b.key && a.key.size() >= 2) best = 0.93;
-  if (best < 0.93 && 1.0 - 0.275 * diff / longest >= min_sim) {
+  if (best < 0.93 &&
+      EditSimilarityMayReach(a.text.size(), b.text.size(), a.letters, b.letters, min_sim)) {
     best = std::max(best, EditSimilarityAtLeast(a.text, b.text, min_sim));
   }
-  if (best < 0.93) {
-    const double klongest = static_cast<double>(std::max(a.key.size(), b.key.size()));
-    const double kdiff = static_cast<double>(__builtin_popcount(a.key_mask ^ b.key_mask));
-    if (klongest > 0 && 0.97 * (1.0 - 0.275 * kdiff / klongest) >= min_sim) {
-      best = std::max(best, 0.97 * EditSimilarityAtLeast(a.key, b.key, min_sim / 0.97));
-    }
+  if (best < 0.93 && !a.key.empty() && !b.key.empty() &&
+      EditSimilarityMayReach(a.key.size(), b.key.size(), a.key_letters, b.key_letters,
+                             min_sim / 0.97)) {
+    best = std::max(best, 0.97 * EditSimilarityAtLeast(a.key, b.key, min_sim / 0.97));
   }
   if (abjad && a.skel.size() >= 2 && b.skel.size() >= 2) {
     if (a.skel == b.skel) {

@@ -18,6 +18,12 @@ double EditSimilarity(std::string_view a, std::string_view b);
 // EditSimilarity when it is at least `min_sim`, else 0 (may stop early: banded by cost).
 double EditSimilarityAtLeast(std::string_view a, std::string_view b, double min_sim);
 
+// False when EditSimilarityAtLeast(a, b, min_sim) is certainly 0, judged from the lengths and
+// letter counts (text::CountLetters) of a and b alone: the cost of the edits is at least
+// 0.275 per unit of text::LetterDistance.
+bool EditSimilarityMayReach(size_t length_a, size_t length_b, const text::LetterCounts& a,
+                            const text::LetterCounts& b, double min_sim);
+
 // Similarity of two tokens that are translations of each other (the same trade-word concept,
 // text/tables.h, and not alike in spelling). A value of its own, so that the alignment can
 // tell a translated word from a spelled one (match/score.cc).

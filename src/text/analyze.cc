@@ -406,8 +406,8 @@ AnalyzedName AnalyzeTokens(std::vector<RawToken> raw, Script script, NameType ty
       t.abbrev = abbrev;
       t.key = PhoneticKey(t.text);
       t.skel = ConsonantSkeleton(t.text);
-      t.mask = LetterMask(t.text);
-      t.key_mask = LetterMask(t.key);
+      t.letters = CountLetters(t.text);
+      t.key_letters = CountLetters(t.key);
       out.tokens.push_back(std::move(t));
     }
     if (type != NameType::kPerson && !annotation) {

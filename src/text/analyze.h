@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/phonetic.h"
 #include "text/transliterate.h"
 
 namespace tamiz::text {
@@ -34,11 +35,11 @@ enum TokenFlag : uint16_t {
 };
 
 struct Token {
-  std::string text;       // folded token
-  std::string key;        // PhoneticKey(text)
-  std::string skel;       // ConsonantSkeleton(key)
-  uint32_t mask = 0;      // LetterMask(text)
-  uint32_t key_mask = 0;  // LetterMask(key)
+  std::string text;          // folded token
+  std::string key;           // PhoneticKey(text)
+  std::string skel;          // ConsonantSkeleton(key)
+  LetterCounts letters;      // CountLetters(text)
+  LetterCounts key_letters;  // CountLetters(key)
   uint16_t flags = 0;
   int32_t number = -1;  // value when kNumber
   // Equivalence groups, 0 = none: a trade-word concept (kConceptGroup | id, organizations and

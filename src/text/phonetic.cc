@@ -100,16 +100,26 @@ std::string ConsonantSkeleton(std::string_view token) {
   return out;
 }
 
-uint32_t LetterMask(std::string_view token) {
-  uint32_t m = 0;
+LetterCounts CountLetters(std::string_view token) {
+  LetterCounts counts;
   for (char c : token) {
+    uint32_t bit = 0;
     if (c >= 'a' && c <= 'z') {
-      m |= 1u << static_cast<unsigned>(c - 'a');
+      bit = 1u << static_cast<unsigned>(c - 'a');
     } else if (c >= '0' && c <= '9') {
-      m |= 1u << 26;
+      bit = 1u << 26;
+    } else {
+      continue;
+    }
+    // The first threshold this letter has not reached yet.
+    for (uint32_t& level : counts.at_least) {
+      if ((level & bit) == 0) {
+        level |= bit;
+        break;
+      }
     }
   }
-  return m;
+  return counts;
 }
 
 }  // namespace tamiz::text
