@@ -66,6 +66,9 @@ struct MatchData {
   // Ids run from 1 to vocab_size() - 1 and are stored in Token::vocab of every listed token.
   size_t vocab_size() const { return vocab_.size(); }
   const text::Token& VocabToken(uint32_t id) const { return *vocab_[id]; }
+  // Its sketch (text::SketchToken), stored densely: most comparisons with a query token are
+  // ruled out from it without reading the token itself.
+  const text::TokenSketch& VocabSketch(uint32_t id) const { return vocab_sketch_[id]; }
   // The vocabulary of adjacent pairs: the texts of two Mergeable neighbours written together
   // (at most kMaxPairText bytes), ids from 1, stored in Token::pair_vocab of the first one.
   static constexpr size_t kMaxPairText = 128;
@@ -98,6 +101,12 @@ struct MatchData {
     uint8_t latin = 0;  // written in Latin letters (text::IsLatinOrNone)
   };
   const NameInfo& Info(uint32_t name) const { return name_info_[name]; }
+  // Asks the CPU to fetch what Info() and ScoringTokens() of `name` read, ahead of use:
+  // candidates are read in an order the caches cannot guess.
+  void Prefetch(uint32_t name) const {
+    __builtin_prefetch(&name_info_[name]);
+    __builtin_prefetch(scoring_tokens_.data() + scoring_begin_[name]);
+  }
 
   size_t key_count() const { return keys_.size(); }
   size_t posting_count() const { return postings_.size(); }
@@ -109,9 +118,10 @@ struct MatchData {
 
   std::unordered_map<std::string, uint32_t> df_;  // phonetic key -> names containing it
   double log_n1_ = 1.0;
-  std::vector<const text::Token*> vocab_;  // [0] is null; points into names[].analyzed
-  std::vector<std::string> pair_texts_;    // [0] is empty
-  std::vector<uint32_t> scoring_begin_;    // names.size() + 1 offsets into scoring_tokens_
+  std::vector<const text::Token*> vocab_;        // [0] is null; points into names[].analyzed
+  std::vector<text::TokenSketch> vocab_sketch_;  // [0] is empty
+  std::vector<std::string> pair_texts_;          // [0] is empty
+  std::vector<uint32_t> scoring_begin_;          // names.size() + 1 offsets into scoring_tokens_
   std::vector<ScoringToken> scoring_tokens_;
   std::vector<NameInfo> name_info_;
   std::vector<uint64_t> keys_;      // sorted distinct key hashes

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
 #include <span>
@@ -88,6 +89,7 @@ class SimilarityCache {
       const std::string& t = query.tokens[i].text;
       first_[i] = t.empty() ? '\0' : t[0];
       length_[i] = t.size();
+      sketch_[i] = text::SketchToken(query.tokens[i]);
     }
     for (size_t i = 0; i + 1 < n_; ++i) {
       const auto& a = query.tokens[i];
@@ -116,6 +118,14 @@ class SimilarityCache {
     }
   }
 
+  // Requests the cache lines TokenRow will read for the tokens of a candidate.
+  void Prefetch(std::span<const MatchData::ScoringToken> candidate) const {
+    for (const auto& t : candidate) {
+      tokens_.Prefetch(t.vocab);
+      __builtin_prefetch(&md_->VocabSketch(t.vocab));
+    }
+  }
+
  private:
   // Rows of floats keyed by a vocabulary id, valid for the current query name.
   struct Rows {
@@ -133,6 +143,10 @@ class SimilarityCache {
       }
       data.clear();
     }
+    void Prefetch(uint32_t id) const {
+      __builtin_prefetch(&stamp[id]);
+      __builtin_prefetch(&slot[id]);
+    }
     // The row of `id`, and whether it is new (then zero-filled, to be computed).
     float* Get(uint32_t id, size_t width, bool& fresh) {
       fresh = stamp[id] != epoch;
@@ -145,19 +159,35 @@ class SimilarityCache {
     }
   };
 
-  // A listed token: similarities to each query token, then to each query pair joined.
+  // A listed token: similarities to each query token, then to each query pair joined. Most
+  // are 0 and known to be from the sketches alone (the row is zero-filled), so the token
+  // itself is only read for the comparisons that may not be.
   const float* TokenRow(uint32_t id) {
     bool fresh = false;
     float* row = tokens_.Get(id, 2 * n_, fresh);
     if (!fresh) return row;
-    const text::Token& ct = md_->VocabToken(id);
+    const text::TokenSketch& cs = md_->VocabSketch(id);
+    uint32_t single = 0, merged = 0;  // bits of the comparisons to make
     for (size_t i = 0; i < n_; ++i) {
-      row[i] = static_cast<float>(TokenSimilarity(q_->tokens[i], ct, person_, kAlignFloor));
+      if (TokenMayBeSimilar(sketch_[i], cs, kAlignFloor)) single |= 1u << i;
     }
     for (size_t i = 0; i + 1 < n_; ++i) {
-      if (!joined_[i].empty()) {
-        row[n_ + i] = static_cast<float>(MergedSimilarity(ct.text, joined_[i], kAlignFloor));
+      // MergedSimilarity's own first test: same first letter, lengths within 2.
+      const size_t joined = joined_[i].size();
+      if (joined != 0 && joined_[i][0] == cs.first && cs.length + 2u >= joined &&
+          (cs.length <= joined + 2 || cs.length == 255)) {
+        merged |= 1u << i;
       }
+    }
+    if (single == 0 && merged == 0) return row;
+    const text::Token& ct = md_->VocabToken(id);
+    for (uint32_t b = single; b != 0; b &= b - 1) {
+      const size_t i = static_cast<size_t>(std::countr_zero(b));
+      row[i] = static_cast<float>(TokenSimilarity(q_->tokens[i], ct, person_, kAlignFloor));
+    }
+    for (uint32_t b = merged; b != 0; b &= b - 1) {
+      const size_t i = static_cast<size_t>(std::countr_zero(b));
+      row[n_ + i] = static_cast<float>(MergedSimilarity(ct.text, joined_[i], kAlignFloor));
     }
     return row;
   }
@@ -192,6 +222,7 @@ class SimilarityCache {
   std::vector<std::string> joined_;
   std::array<char, kMaxNameTokens> first_{};     // first byte of each query token
   std::array<size_t, kMaxNameTokens> length_{};  // length of each query token
+  std::array<text::TokenSketch, kMaxNameTokens> sketch_{};
 };
 
 // Largest coverage sum(w * value) / sum(w) the alignment can give `tokens`, each at most at
@@ -538,7 +569,14 @@ std::vector<Hit> ScreenPrepared(const index::Snapshot& snap, const PreparedQuery
     } else {
       s.candidates.clear();
       md.Candidates(an, min_name, s.candidates);
-      for (uint32_t ni : s.candidates) consider(qi, ni);
+      // Most of the time of a candidate is waiting for memory: its scoring tokens, then the
+      // rows and sketches of their vocabulary ids. Both are requested a few candidates ahead.
+      const auto& cands = s.candidates;
+      for (size_t k = 0; k < cands.size(); ++k) {
+        if (k + 8 < cands.size()) md.Prefetch(cands[k + 8]);
+        if (k + 4 < cands.size()) sim_cache.Prefetch(md.ScoringTokens(cands[k + 4]));
+        consider(qi, cands[k]);
+      }
     }
   }
   // Identifier matches are found whatever the names say.

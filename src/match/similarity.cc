@@ -160,6 +160,26 @@ bool EditSimilarityMayReach(size_t length_a, size_t length_b, const text::Letter
   return bound >= min_sim - 1e-6;
 }
 
+bool TokenMayBeSimilar(const text::TokenSketch& a, const text::TokenSketch& b, double min_sim) {
+  using text::kAbjad;
+  if (((a.flags | b.flags) & (text::kNumber | text::kInitial)) != 0 || a.abbrev || b.abbrev) {
+    return true;
+  }
+  for (uint32_t ga : a.groups) {
+    if (ga != 0 && (ga == b.groups[0] || ga == b.groups[1])) return true;
+  }
+  // The rules of TokenSimilarity below that compare spellings, each by its own bound.
+  if (EditSimilarityMayReach(a.length, b.length, a.letters, b.letters, min_sim)) return true;
+  if (a.key_length > 0 && b.key_length > 0 &&
+      EditSimilarityMayReach(a.key_length, b.key_length, a.key_letters, b.key_letters,
+                             min_sim / 0.97)) {
+    return true;
+  }
+  return ((a.flags | b.flags) & kAbjad) != 0 && a.skel_length >= 2 && b.skel_length >= 2 &&
+         EditSimilarityMayReach(a.skel_length, b.skel_length, a.skel_letters, b.skel_letters,
+                                min_sim);
+}
+
 double TokenSimilarity(const text::Token& a, const text::Token& b, bool allow_initials,
                        double min_sim) {
   using text::kAbjad;

@@ -24,6 +24,12 @@ double EditSimilarityAtLeast(std::string_view a, std::string_view b, double min_
 bool EditSimilarityMayReach(size_t length_a, size_t length_b, const text::LetterCounts& a,
                             const text::LetterCounts& b, double min_sim);
 
+// False when TokenSimilarity(a, b, allow_initials, min_sim) is certainly 0 for the tokens
+// sketched as `a` and `b` (text::SketchToken), whatever `allow_initials`: they share no
+// equivalence group, neither is a number, initial or abbreviation, and their texts, keys and
+// (if either is romanized from an abjad) skeletons are too far apart by letter counts.
+bool TokenMayBeSimilar(const text::TokenSketch& a, const text::TokenSketch& b, double min_sim);
+
 // Similarity of two tokens that are translations of each other (the same trade-word concept,
 // text/tables.h, and not alike in spelling). A value of its own, so that the alignment can
 // tell a translated word from a spelled one (match/score.cc).

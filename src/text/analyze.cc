@@ -120,6 +120,23 @@ bool IsConnector(std::string_view s) {
 
 }  // namespace
 
+TokenSketch SketchToken(const Token& t) {
+  auto saturate = [](size_t n) { return static_cast<uint8_t>(std::min<size_t>(n, 255)); };
+  TokenSketch s;
+  s.letters = t.letters;
+  s.key_letters = t.key_letters;
+  s.skel_letters = CountLetters(t.skel);
+  s.groups[0] = t.groups[0];
+  s.groups[1] = t.groups[1];
+  s.flags = t.flags;
+  s.length = saturate(t.text.size());
+  s.key_length = saturate(t.key.size());
+  s.skel_length = saturate(t.skel.size());
+  s.first = t.text.empty() ? '\0' : t.text[0];
+  s.abbrev = !t.abbrev.empty();
+  return s;
+}
+
 bool Abbreviates(std::string_view abbrev, std::string_view word) {
   const size_t dot = abbrev.find('.');
   if (dot == std::string_view::npos) {

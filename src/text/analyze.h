@@ -58,6 +58,19 @@ struct Token {
   uint32_t pair_vocab = 0;
 };
 
+// What comparing two tokens needs to rule the pair out without reading their texts
+// (match::TokenMayBeSimilar): lengths (saturated at 255), letter counts of the text, key and
+// skeleton, equivalence groups, and the flags that select the other rules.
+struct TokenSketch {
+  LetterCounts letters, key_letters, skel_letters;
+  uint32_t groups[2] = {0, 0};
+  uint16_t flags = 0;
+  uint8_t length = 0, key_length = 0, skel_length = 0;
+  char first = 0;  // first byte of the text, 0 when empty
+  bool abbrev = false;
+};
+TokenSketch SketchToken(const Token& t);
+
 // Bit set in Token::groups for a trade-word concept (data/tables/trade_words.tsv), so concept
 // ids never collide with given-name group ids.
 inline constexpr uint32_t kConceptGroup = 1u << 30;

@@ -4,6 +4,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "text/analyze.h"
 
@@ -50,6 +51,46 @@ TEST(EditSimilarity, AtLeastAgreesWithThePlainKernel) {
   }
 }
 
+// A word and a spelling variant of it: letters replaced, doubled, dropped or swapped.
+std::string Variant(std::mt19937& rng, std::string w) {
+  const int edits = static_cast<int>(rng() % 4);
+  for (int e = 0; e < edits && !w.empty(); ++e) {
+    const size_t at = rng() % w.size();
+    switch (rng() % 4) {
+      case 0:
+        w[at] = "aeiouy"[rng() % 6];
+        break;
+      case 1:
+        w.insert(at, 1, w[at]);
+        break;
+      case 2:
+        w.erase(at, 1);
+        break;
+      default:
+        if (at + 1 < w.size()) std::swap(w[at], w[at + 1]);
+    }
+  }
+  return w;
+}
+
+TEST(EditSimilarity, MayReachNeverRulesOutASimilarPair) {
+  std::mt19937 rng(14);
+  int ruled_out = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string a = RandomWord(rng, 10);
+    const std::string b = i % 2 == 0 ? Variant(rng, a) : RandomWord(rng, 10);
+    const text::LetterCounts ca = text::CountLetters(a), cb = text::CountLetters(b);
+    for (double min_sim : {0.5, 0.75, 0.9}) {
+      const bool may = EditSimilarityMayReach(a.size(), b.size(), ca, cb, min_sim);
+      if (!may) {
+        ++ruled_out;
+        EXPECT_EQ(EditSimilarityAtLeast(a, b, min_sim), 0.0) << a << " " << b << " " << min_sim;
+      }
+    }
+  }
+  EXPECT_GT(ruled_out, 20000);  // the bound is worth its cost: it rules most random pairs out
+}
+
 TEST(EditSimilarity, SpellingVariantsCostLessThanOtherEdits) {
   EXPECT_GT(EditSimilarity("cabelo", "cabello"), 0.9);  // doubled letter
   EXPECT_GT(EditSimilarity("tareck", "tarek"), 0.8);    // c before k
@@ -78,6 +119,46 @@ TEST(TokenSimilarity, InitialsOnlyWhereAllowed) {
   EXPECT_GE(TokenSimilarity(Tok("j"), Tok("john"), true), 0.8);
   EXPECT_EQ(TokenSimilarity(Tok("j"), Tok("john"), false), 0.0);
   EXPECT_EQ(TokenSimilarity(Tok("k"), Tok("john"), true), 0.0);
+}
+
+TEST(TokenSimilarity, SketchesNeverRuleOutASimilarPair) {
+  // Names of every kind the rules treat apart: given-name groups, numbers, initials,
+  // abbreviations, trade words and their translations, romanized Arabic and Cyrillic.
+  const char* names[] = {"Mohammed Muhammad Mohamed Ahmad Ahmed Hassan Hasan Husayn",
+                         "J K Abdul Rahman Abdulrahman Aleksandr Alexander Sasha",
+                         "محمد حسن عبد الرحمن",
+                         "Александр Сергеевич Иванов",
+                         "Golden Star Shipping Co Ltd",
+                         "Zolotaya Zvezda OOO",
+                         "Ind. Comm. F.lli Industria Commerciale Fratelli",
+                         "Kaiyo Maru VIII 8 No 12",
+                         "Banco Nacional de Comercio Exterior"};
+  std::vector<text::Token> tokens;
+  for (const char* n : names) {
+    for (auto type :
+         {text::NameType::kPerson, text::NameType::kOrganization, text::NameType::kVessel}) {
+      for (auto& t : text::AnalyzeName(n, type).tokens) tokens.push_back(t);
+    }
+  }
+  std::mt19937 rng(15);
+  for (int i = 0; i < 300; ++i) {
+    tokens.push_back(Tok(Variant(rng, tokens[rng() % tokens.size()].text).c_str()));
+  }
+  int ruled_out = 0, similar = 0;
+  for (const auto& a : tokens) {
+    const text::TokenSketch sa = text::SketchToken(a);
+    for (const auto& b : tokens) {
+      const bool may = TokenMayBeSimilar(sa, text::SketchToken(b), 0.75);
+      const double sim = TokenSimilarity(a, b, true, 0.75);
+      similar += sim > 0;
+      if (!may) {
+        ++ruled_out;
+        EXPECT_EQ(sim, 0.0) << a.text << " " << b.text;
+      }
+    }
+  }
+  EXPECT_GT(similar, 1000);
+  EXPECT_GT(ruled_out, static_cast<int>(tokens.size() * tokens.size() / 2));
 }
 
 TEST(TokenSimilarity, SymmetricOnRandomTokens) {

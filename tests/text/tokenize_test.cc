@@ -67,9 +67,20 @@ TEST(ConsonantSkeleton, MatchesAbjadRomanizations) {
   EXPECT_EQ(ConsonantSkeleton("kinneret"), ConsonantSkeleton("knrt"));
 }
 
-TEST(LetterMask, SetsOneBitPerLetter) {
-  EXPECT_EQ(LetterMask("aab"), 3u);
-  EXPECT_EQ(LetterMask("9"), 1u << 26);
+TEST(CountLetters, CountsEachLetterUpToThree) {
+  const LetterCounts c = CountLetters("abbaaaa9-");
+  EXPECT_EQ(c.at_least[0], 3u | (1u << 26));  // a, b, a digit; '-' is not counted
+  EXPECT_EQ(c.at_least[1], 3u);               // a and b twice
+  EXPECT_EQ(c.at_least[2], 1u);               // a three times (and more)
+}
+
+TEST(LetterDistance, IsTheL1DistanceOfSaturatedCounts) {
+  EXPECT_EQ(LetterDistance(CountLetters("maduro"), CountLetters("maduro")), 0);
+  EXPECT_EQ(LetterDistance(CountLetters("maduro"), CountLetters("oruadm")), 0);
+  EXPECT_EQ(LetterDistance(CountLetters("cabelo"), CountLetters("cabello")), 1);
+  EXPECT_EQ(LetterDistance(CountLetters("mohammed"), CountLetters("hassan")), 10);
+  // Counts stop at 3: "aaaaa" and "aaa" look alike.
+  EXPECT_EQ(LetterDistance(CountLetters("aaaaa"), CountLetters("aaa")), 0);
 }
 
 }  // namespace
