@@ -184,6 +184,15 @@ Result<RowQuery> QueryFromCsv(const Row& row, const CsvColumns& cols, const Quer
       rq.query.schema = *s;
     }
   }
+  // A row that gives a gender, a date of birth or the parts of a personal name describes a
+  // person: with no schema given (by the row or --schema), it is screened as a Person only,
+  // as a yente query with "schema": "Person" would be, and not also against companies and
+  // vessels that happen to share its words (docs/API.md, "Batch screening").
+  if (!rq.query.schema && col(cols.schema).empty() &&
+      (!col(cols.gender).empty() || !col(cols.dob).empty() || !col(cols.first).empty() ||
+       !col(cols.middle).empty() || !col(cols.last).empty())) {
+    rq.query.schema = Schema::kPerson;
+  }
   if (!col(cols.dob).empty()) {
     auto d = ParseQueryDate(col(cols.dob));
     if (!d.ok()) return d.status();

@@ -157,6 +157,35 @@ TEST(Batch, AcceptsTheYenteCandidateColumns) {
   EXPECT_EQ(run.lines[1]["results"][0]["id"], "us_ofac_sdn:24424");
 }
 
+TEST(Batch, RowsWithPersonalFieldsAreScreenedAsPersons) {
+  const std::string csv =
+      "name,gender,dob,schema\n"
+      "Havin Bank Limited,,,\n"            // nothing personal: every kind of entity
+      "Havin Bank Limited,male,,\n"        // a gender: a person
+      "Havin Bank Limited,,1970,\n"        // a date of birth: a person
+      "Havin Bank Limited,male,,Thing\n";  // the schema column decides
+  auto run = RunBatch(csv, BatchFormat::kCsv);
+  ASSERT_EQ(run.lines.size(), 4u) << run.errors;
+  auto first_id = [&](size_t i) {
+    const json& r = run.lines[i]["results"];
+    return r.empty() ? std::string() : r[0]["id"].get<std::string>();
+  };
+  EXPECT_EQ(first_id(0), "us_ofac_sdn:906");
+  EXPECT_TRUE(run.lines[0]["query"]["schema"].is_null());
+  EXPECT_EQ(run.lines[1]["query"]["schema"], "Person");
+  EXPECT_EQ(run.lines[2]["query"]["schema"], "Person");
+  for (size_t i : {1u, 2u}) {
+    for (const auto& r : run.lines[i]["results"]) EXPECT_EQ(r["schema"], "Person") << i;
+  }
+  EXPECT_EQ(first_id(3), "us_ofac_sdn:906");
+  // A schema given on the command line is kept.
+  Query d;
+  d.schema = Schema::kOrganization;
+  auto given = RunBatch("name,gender\nHavin Bank Limited,male\n", BatchFormat::kCsv, {}, d);
+  ASSERT_EQ(given.lines.size(), 1u);
+  EXPECT_EQ(given.lines[0]["query"]["schema"], "Organization");
+}
+
 TEST(Batch, HeaderWithoutANameColumnIsAnError) {
   auto run = RunBatch("id,dob\n1,1970\n", BatchFormat::kCsv);
   EXPECT_FALSE(run.status.ok());
