@@ -17,21 +17,10 @@ constexpr double kAbbreviationSimilarity = 0.97;
 // Two words at least this similar by spelling look alike.
 constexpr double kLookAlikeSimilarity = 0.75;
 
-// Least cost of the edits between two strings, from their letter counts (text::CountLetters);
-// each of the two lower bounds below holds, and the larger is taken.
-// - By letter: a substitution costs at least 0.55 and changes at most two counts, an insertion
-//   or deletion at least 0.35 (a doubled letter) and changes one: 0.275 per unit of distance.
-// - By sound: the substitutions that cost less than 1 (within a consonant group, between
-//   vowels, j/i/y) leave every consonant-group count as it was. A consonant-group count changes
-//   by an insertion or deletion (at least 0.35 for one unit), or by a substitution costing 1
-//   (at most two units, or one unit and one vowel unit): 0.35 per consonant unit, and 0.275
-//   per vowel unit as by letter (1 >= 0.35 + 0.275 for the mixed substitution).
-double EditCostLowerBound(const text::LetterCounts& a, const text::LetterCounts& b) {
-  const double by_letter = 0.275 * text::LetterDistance(a, b);
-  const double by_sound = 0.35 * text::SoundDistance(a, b, text::kConsonantSoundBits) +
-                          0.275 * text::SoundDistance(a, b, text::kVowelSoundBits);
-  return std::max(by_letter, by_sound);
-}
+// Least cost per unit of the letter-count distance (text::LetterDistance): a substitution
+// costs at least 0.55 and changes two counts, an insertion or deletion at least 0.35 (a
+// doubled letter) and changes one.
+constexpr double kMinCostPerLetter = 0.275;
 
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
@@ -109,8 +98,9 @@ struct SubstitutionTable {
       for (size_t y = 0; y <= kOther; ++y) {
         const char cx = x == kOther ? '0' : static_cast<char>('a' + x);
         const char cy = y == kOther ? '0' : static_cast<char>('a' + y);
-        cost[x][y] =
-            x == kOther || y == kOther ? 1.0f : static_cast<float>(SubstitutionCost(cx, cy));
+        cost[x][y] = x == kOther || y == kOther
+                         ? 1.0f
+                         : static_cast<float>(SubstitutionCost(cx, cy));
       }
     }
   }
@@ -182,7 +172,8 @@ bool EditSimilarityMayReach(size_t length_a, size_t length_b, const text::Letter
                             const text::LetterCounts& b, double min_sim) {
   const size_t longest = std::max(length_a, length_b);
   if (longest == 0 || longest > kMaxLen) return true;  // compared truncated: no bound
-  const double bound = 1.0 - EditCostLowerBound(a, b) / static_cast<double>(longest);
+  const double bound =
+      1.0 - kMinCostPerLetter * text::LetterDistance(a, b) / static_cast<double>(longest);
   return bound >= min_sim - 1e-6;
 }
 

@@ -20,8 +20,7 @@ double EditSimilarityAtLeast(std::string_view a, std::string_view b, double min_
 
 // False when EditSimilarityAtLeast(a, b, min_sim) is certainly 0, judged from the lengths and
 // letter counts (text::CountLetters) of a and b alone: the cost of the edits is at least
-// 0.275 per unit of text::LetterDistance, and at least 0.35 per unit of the consonant-group
-// distance plus 0.275 per unit of the vowel distance (text::SoundDistance).
+// 0.275 per unit of text::LetterDistance.
 bool EditSimilarityMayReach(size_t length_a, size_t length_b, const text::LetterCounts& a,
                             const text::LetterCounts& b, double min_sim);
 

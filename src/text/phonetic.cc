@@ -100,69 +100,6 @@ std::string ConsonantSkeleton(std::string_view token) {
   return out;
 }
 
-namespace {
-
-// The bit of a byte in LetterCounts::by_sound, or 0 when it is not counted.
-uint32_t SoundBit(char c) {
-  switch (c) {
-    case 'a':
-      return 1u << 0;
-    case 'e':
-      return 1u << 1;
-    case 'i':
-      return 1u << 2;
-    case 'o':
-      return 1u << 3;
-    case 'u':
-      return 1u << 4;
-    case 'y':
-      return 1u << 5;
-    case 'j':
-      return 1u << 6;
-    case 'c':
-    case 'k':
-    case 'q':
-    case 's':
-    case 'z':
-      return 1u << 8;
-    case 'b':
-    case 'p':
-    case 'v':
-    case 'w':
-    case 'f':
-      return 1u << 9;
-    case 'd':
-    case 't':
-      return 1u << 10;
-    case 'm':
-    case 'n':
-      return 1u << 11;
-    case 'g':
-    case 'h':
-      return 1u << 12;
-    case 'l':
-      return 1u << 13;
-    case 'r':
-      return 1u << 14;
-    case 'x':
-      return 1u << 15;
-    default:
-      return c >= '0' && c <= '9' ? 1u << 16 : 0;
-  }
-}
-
-// Raises the count of `bit` in levels (at most 3).
-void Count(uint32_t (&levels)[3], uint32_t bit) {
-  for (uint32_t& level : levels) {
-    if ((level & bit) == 0) {
-      level |= bit;
-      return;
-    }
-  }
-}
-
-}  // namespace
-
 LetterCounts CountLetters(std::string_view token) {
   LetterCounts counts;
   for (char c : token) {
@@ -174,8 +111,13 @@ LetterCounts CountLetters(std::string_view token) {
     } else {
       continue;
     }
-    Count(counts.at_least, bit);
-    Count(counts.by_sound, SoundBit(c));
+    // The first threshold this letter has not reached yet.
+    for (uint32_t& level : counts.at_least) {
+      if ((level & bit) == 0) {
+        level |= bit;
+        break;
+      }
+    }
   }
   return counts;
 }

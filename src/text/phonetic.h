@@ -19,23 +19,12 @@ std::string PhoneticKey(std::string_view token);
 // Hebrew "khdd" and "haddad" -> "hd"; "dawn" and Hebrew "dwn" -> "dn"; j is written g).
 std::string ConsonantSkeleton(std::string_view token);
 
-// How often each letter occurs in a token, saturated at 3, kept twice:
-// - by letter: bit i of at_least[k] is set when letter 'a'+i occurs more than k times (bit 26
-//   counts digits);
-// - by sound: by_sound[k] counts the vowels a, e, i, o, u, y and j each on its own (bits 0-6)
-//   and the consonants by the groups whose letters the edit kernel substitutes cheaply for
-//   one another (match/similarity.cc): c k q s z, b p v w f, d t, m n, g h, then l, r, x and
-//   the digits alone (bits 8-16).
-// Other bytes are not counted.
+// How often each letter occurs in a token, saturated at 3: bit i of at_least[k] is set when
+// letter 'a'+i occurs more than k times (bit 26 counts digits; other bytes are not counted).
 struct LetterCounts {
   uint32_t at_least[3] = {0, 0, 0};
-  uint32_t by_sound[3] = {0, 0, 0};
 };
 LetterCounts CountLetters(std::string_view token);
-
-// Bits of LetterCounts::by_sound.
-inline constexpr uint32_t kVowelSoundBits = 0x7Fu;
-inline constexpr uint32_t kConsonantSoundBits = 0x1FF00u;
 
 // The L1 distance between the two letter histograms, each count saturated at 3: a lower bound
 // of the number of letters one token has and the other lacks. Every edit changes it by at
@@ -46,13 +35,6 @@ inline int LetterDistance(const LetterCounts& a, const LetterCounts& b) {
   return __builtin_popcount(a.at_least[0] ^ b.at_least[0]) +
          __builtin_popcount(a.at_least[1] ^ b.at_least[1]) +
          __builtin_popcount(a.at_least[2] ^ b.at_least[2]);
-}
-
-// The same distance over the sound counts, restricted to the bits of `mask`.
-inline int SoundDistance(const LetterCounts& a, const LetterCounts& b, uint32_t mask) {
-  return __builtin_popcount((a.by_sound[0] ^ b.by_sound[0]) & mask) +
-         __builtin_popcount((a.by_sound[1] ^ b.by_sound[1]) & mask) +
-         __builtin_popcount((a.by_sound[2] ^ b.by_sound[2]) & mask);
 }
 
 }  // namespace tamiz::text

@@ -83,22 +83,5 @@ TEST(LetterDistance, IsTheL1DistanceOfSaturatedCounts) {
   EXPECT_EQ(LetterDistance(CountLetters("aaaaa"), CountLetters("aaa")), 0);
 }
 
-TEST(SoundDistance, GroupsConsonantsTheKernelSubstitutesCheaply) {
-  const auto consonants = [](const char* a, const char* b) {
-    return SoundDistance(CountLetters(a), CountLetters(b), kConsonantSoundBits);
-  };
-  const auto vowels = [](const char* a, const char* b) {
-    return SoundDistance(CountLetters(a), CountLetters(b), kVowelSoundBits);
-  };
-  EXPECT_EQ(consonants("kasim", "qazim"), 0);  // k/q, s/z
-  EXPECT_EQ(consonants("tarek", "dareq"), 0);  // t/d, k/q
-  EXPECT_EQ(vowels("tarek", "dareq"), 0);
-  EXPECT_EQ(consonants("ivan", "ifan"), 0);      // v/f
-  EXPECT_EQ(vowels("mohammed", "muhammad"), 4);  // o, e against u, a
-  // m n: 3 against 1; d t: 1 against 0; c k q s z: 0 against 2; g h: 1 each.
-  EXPECT_EQ(consonants("mohammed", "hassan"), 5);
-  EXPECT_EQ(LetterDistance(CountLetters("kasim"), CountLetters("qazim")), 4);
-}
-
 }  // namespace
 }  // namespace tamiz::text
