@@ -270,8 +270,9 @@ void MatchData::BuildVocabulary() {
     }
   }
   vocab_sketch_.assign(1, text::TokenSketch{});
-  for (size_t id = 1; id < vocab_.size(); ++id)
+  for (size_t id = 1; id < vocab_.size(); ++id) {
     vocab_sketch_.push_back(text::SketchToken(*vocab_[id]));
+  }
   scoring_begin_.clear();
   scoring_tokens_.clear();
   name_info_.clear();

@@ -98,9 +98,8 @@ struct SubstitutionTable {
       for (size_t y = 0; y <= kOther; ++y) {
         const char cx = x == kOther ? '0' : static_cast<char>('a' + x);
         const char cy = y == kOther ? '0' : static_cast<char>('a' + y);
-        cost[x][y] = x == kOther || y == kOther
-                         ? 1.0f
-                         : static_cast<float>(SubstitutionCost(cx, cy));
+        cost[x][y] =
+            x == kOther || y == kOther ? 1.0f : static_cast<float>(SubstitutionCost(cx, cy));
       }
     }
   }
