@@ -113,8 +113,8 @@ double AlignedSimilarity(double raw, bool sharpen) {
 }
 
 double MergedSimilarity(std::string_view one, std::string_view joined, double min_sim) {
-  if (one.empty() || joined.empty() || one.size() + 2 < joined.size() ||
-      one.size() > joined.size() + 2 || one[0] != joined[0]) {
+  if (one.empty() || joined.empty() ||
+      !MergeMayMatch(one[0], one.size(), joined[0], joined.size())) {
     return 0.0;
   }
   return EditSimilarityAtLeast(one, joined, min_sim);

@@ -53,6 +53,14 @@ double AlignedSimilarity(double raw, bool sharpen);
 // agree; may return 0 below `min_sim`.
 double MergedSimilarity(std::string_view one, std::string_view joined, double min_sim);
 
+// MergedSimilarity's first test, from the first bytes and lengths alone: false when it is
+// certainly 0 (either side empty, other first letters, lengths more than 2 apart).
+inline bool MergeMayMatch(char one_first, size_t one_length, char joined_first,
+                          size_t joined_length) {
+  return one_length != 0 && joined_length != 0 && one_first == joined_first &&
+         one_length + 2 >= joined_length && one_length <= joined_length + 2;
+}
+
 // Token similarities known in advance (screening caches them per distinct listed token and
 // per distinct adjacent pair). With n and m the query and candidate token counts, each capped
 // at kMaxNameTokens, and person = the query is a person name:

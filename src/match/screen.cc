@@ -85,12 +85,7 @@ class SimilarityCache {
     pairs_.Reset(md.pair_vocab_size());
     // The query's own adjacent pairs written together ("" when not mergeable).
     joined_.assign(n_, std::string());
-    for (size_t i = 0; i < n_; ++i) {
-      const std::string& t = query.tokens[i].text;
-      first_[i] = t.empty() ? '\0' : t[0];
-      length_[i] = t.size();
-      sketch_[i] = text::SketchToken(query.tokens[i]);
-    }
+    for (size_t i = 0; i < n_; ++i) sketch_[i] = text::SketchToken(query.tokens[i]);
     for (size_t i = 0; i + 1 < n_; ++i) {
       const auto& a = query.tokens[i];
       const auto& b = query.tokens[i + 1];
@@ -171,11 +166,10 @@ class SimilarityCache {
     for (size_t i = 0; i < n_; ++i) {
       if (TokenMayBeSimilar(sketch_[i], cs, kAlignFloor)) single |= 1u << i;
     }
+    // Sketch lengths stop at 255, far above any joined pair (kMaxPairText), so the test holds.
     for (size_t i = 0; i + 1 < n_; ++i) {
-      // MergedSimilarity's own first test: same first letter, lengths within 2.
-      const size_t joined = joined_[i].size();
-      if (joined != 0 && joined_[i][0] == cs.first && cs.length + 2u >= joined &&
-          (cs.length <= joined + 2 || cs.length == 255)) {
+      if (!joined_[i].empty() &&
+          MergeMayMatch(cs.first, cs.length, joined_[i][0], joined_[i].size())) {
         merged |= 1u << i;
       }
     }
@@ -200,8 +194,7 @@ class SimilarityCache {
     if (id == 0) return kZeros.data();
     bool possible = false;
     for (size_t i = 0; i < n_ && !possible; ++i) {
-      possible = first_[i] == t.pair_first && length_[i] + 2 >= t.pair_length &&
-                 length_[i] <= t.pair_length + 2u;
+      possible = MergeMayMatch(sketch_[i].first, sketch_[i].length, t.pair_first, t.pair_length);
     }
     if (!possible) return kZeros.data();
     bool fresh = false;
@@ -220,9 +213,7 @@ class SimilarityCache {
   bool person_ = false;
   Rows tokens_, pairs_;
   std::vector<std::string> joined_;
-  std::array<char, kMaxNameTokens> first_{};     // first byte of each query token
-  std::array<size_t, kMaxNameTokens> length_{};  // length of each query token
-  std::array<text::TokenSketch, kMaxNameTokens> sketch_{};
+  std::array<text::TokenSketch, kMaxNameTokens> sketch_{};  // of each query token
 };
 
 // Largest coverage sum(w * value) / sum(w) the alignment can give `tokens`, each at most at
