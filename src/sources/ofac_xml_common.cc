@@ -12,18 +12,6 @@ namespace tamiz::sources::ofac {
 
 namespace fs = std::filesystem;
 
-LineIndex::LineIndex(std::string_view data) {
-  starts_.push_back(0);
-  for (size_t i = 0; i < data.size(); ++i) {
-    if (data[i] == '\n') starts_.push_back(i + 1);
-  }
-}
-
-size_t LineIndex::LineOf(size_t offset) const {
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  return static_cast<size_t>(it - starts_.begin());
-}
-
 std::string XmlFile::Where(const pugi::xml_node& node) const {
   ptrdiff_t off = node.offset_debug();
   size_t line = off < 0 ? 0 : lines.LineOf(static_cast<size_t>(off));
@@ -46,7 +34,7 @@ Status LoadXml(const fs::path& path, std::string_view root, const ParseOptions& 
     out.warnings.push_back(msg + " (repaired with U+FFFD)");
     file.data = util::RepairUtf8(file.data);
   }
-  file.lines = LineIndex(file.data);
+  file.lines = util::LineIndex(file.data);
   pugi::xml_parse_result r = file.doc.load_buffer_inplace(file.data.data(), file.data.size(),
                                                           pugi::parse_default, pugi::encoding_utf8);
   if (!r) {

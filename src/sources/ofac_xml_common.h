@@ -13,25 +13,16 @@
 #include "sources/un_xml_util.h"
 #include "tamiz/entity.h"
 #include "tamiz/status.h"
+#include "util/file_io.h"
 
 namespace tamiz::sources::ofac {
-
-// Maps byte offsets of one buffer to 1-based line numbers in O(log lines).
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view data);
-  size_t LineOf(size_t offset) const;
-
- private:
-  std::vector<size_t> starts_;
-};
 
 // A loaded XML file: its bytes (owned, referenced in place by `doc`), DOM and line index.
 struct XmlFile {
   std::string name;  // file name for messages
   std::string data;
   pugi::xml_document doc;
-  LineIndex lines{std::string_view()};
+  util::LineIndex lines;
 
   // "name:line" of `node`.
   std::string Where(const pugi::xml_node& node) const;

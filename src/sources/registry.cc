@@ -21,6 +21,7 @@
 #include "sources/senzing_json.h"
 #include "sources/un_xml.h"
 #include "sources/us_trade_csl_csv.h"
+#include "util/file_io.h"
 
 namespace tamiz::sources {
 
@@ -47,10 +48,7 @@ bool HasSuffix(const fs::path& dir, std::string_view suffix) {
 
 // True when `file` starts (after a BOM) with `prefix`.
 bool StartsWith(const fs::path& file, std::string_view prefix) {
-  std::ifstream in(file, std::ios::binary);
-  std::string head(prefix.size() + 3, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(in.gcount()));
+  std::string head = util::ReadFilePrefix(file, prefix.size() + 3);
   if (head.rfind("\xEF\xBB\xBF", 0) == 0) head.erase(0, 3);
   return head.rfind(prefix, 0) == 0;
 }
@@ -124,11 +122,7 @@ const Format* DetectFormat(const fs::path& dir) {
 }
 
 std::string XmlRootElement(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return "";
-  std::string buf(64 * 1024, '\0');
-  in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-  buf.resize(static_cast<size_t>(in.gcount()));
+  const std::string buf = util::ReadFilePrefix(file, 64 * 1024);
   size_t i = 0;
   while (true) {
     i = buf.find('<', i);

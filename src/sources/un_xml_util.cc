@@ -13,10 +13,7 @@ namespace tamiz::sources::xml {
 
 namespace fs = std::filesystem;
 
-size_t XmlFile::LineOfOffset(size_t offset) const {
-  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
-  return static_cast<size_t>(it - line_starts.begin());
-}
+size_t XmlFile::LineOfOffset(size_t offset) const { return lines.LineOf(offset); }
 
 size_t XmlFile::LineOf(pugi::xml_node n) const {
   ptrdiff_t off = n.offset_debug();
@@ -43,10 +40,7 @@ Result<std::unique_ptr<XmlFile>> LoadXmlFile(const fs::path& path, const ParseOp
     warnings.push_back(fmt::format("{}: invalid UTF-8 replaced with U+FFFD", where));
     file->data = util::RepairUtf8(file->data);
   }
-  file->line_starts.push_back(0);
-  for (size_t i = 0; i < file->data.size(); ++i) {
-    if (file->data[i] == '\n') file->line_starts.push_back(i + 1);
-  }
+  file->lines = util::LineIndex(file->data);
   pugi::xml_parse_result r =
       file->doc.load_buffer(file->data.data(), file->data.size(),
                             pugi::parse_default | pugi::parse_trim_pcdata, pugi::encoding_utf8);

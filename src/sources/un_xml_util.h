@@ -16,6 +16,7 @@
 #include "sources/parse_options.h"
 #include "tamiz/entity.h"
 #include "tamiz/status.h"
+#include "util/file_io.h"
 
 namespace tamiz::sources::xml {
 
@@ -25,7 +26,7 @@ struct XmlFile {
   std::string data;  // the bytes pugixml parsed (UTF-8-repaired in lenient mode)
   std::string sha256;
   pugi::xml_document doc;
-  std::vector<size_t> line_starts;  // byte offset of the start of each line
+  util::LineIndex lines;
 
   // 1-based line of byte `offset` (O(log lines)).
   size_t LineOfOffset(size_t offset) const;

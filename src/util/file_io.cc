@@ -3,30 +3,70 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <random>
 
 namespace tamiz::util {
 
-Result<std::string> ReadFile(const std::filesystem::path& path, size_t max_bytes) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::IoError(fmt::format("{}: cannot read: {}", path.string(), ec.message()));
-  if (size > max_bytes) {
-    return Status::DataError(fmt::format("{}: file is {} bytes, over the {} byte limit",
-                                         path.string(), size, max_bytes));
+namespace {
+
+// Reads `path` to its end, or its first `limit` bytes when `truncate`. Without `truncate`, more
+// than `limit` bytes is a kDataError. One descriptor serves the size check and the read, so a
+// file replaced in between cannot be half read; a pipe (no size known) is read to its end.
+Result<std::string> ReadBounded(const std::filesystem::path& path, size_t limit, bool truncate) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status::IoError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno)));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(fmt::format("{}: cannot open", path.string()));
-  std::string data(size, '\0');
-  in.read(data.data(), static_cast<std::streamsize>(size));
-  data.resize(static_cast<size_t>(in.gcount()));
+  auto too_large = [&](std::string_view size) {
+    ::close(fd);
+    return Status::DataError(
+        fmt::format("{}: file is {}, over the {} byte limit", path.string(), size, limit));
+  };
+  struct stat st {};
+  size_t expected = 0;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    expected = static_cast<size_t>(st.st_size);
+    if (expected > limit && !truncate) return too_large(fmt::format("{} bytes", expected));
+  }
+  // Room for one byte over the limit, to tell a file that grew (or a pipe) past it, and for
+  // one byte past a regular file's size, so reading up to its end takes no reallocation.
+  const size_t cap = truncate || limit == SIZE_MAX ? limit : limit + 1;
+  std::string data(std::min(expected == 0 ? 0 : expected + 1, cap), '\0');
+  size_t got = 0;
+  while (got < cap) {
+    if (got == data.size()) data.resize(std::min(std::max<size_t>(4096, 2 * got), cap));
+    ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int err = errno;
+      ::close(fd);
+      return Status::IoError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(err)));
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  if (got > limit) return too_large("larger");
+  ::close(fd);
+  data.resize(got);
   return data;
+}
+
+}  // namespace
+
+Result<std::string> ReadFile(const std::filesystem::path& path, size_t max_bytes) {
+  return ReadBounded(path, max_bytes, false);
+}
+
+std::string ReadFilePrefix(const std::filesystem::path& path, size_t max_bytes) {
+  auto data = ReadBounded(path, max_bytes, true);
+  return data.ok() ? std::move(data).value() : std::string();
 }
 
 Status WriteFileAtomic(const std::filesystem::path& path, std::string_view data) {
@@ -75,6 +115,8 @@ std::string Sha256Hex(std::string_view data) {
 }
 
 namespace {
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
 // Length of the valid UTF-8 sequence at s[i], or 0 when invalid (RFC 3629).
 size_t ValidSequenceLength(std::string_view s, size_t i) {
   auto b = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -107,7 +149,12 @@ size_t ValidSequenceLength(std::string_view s, size_t i) {
 size_t FindInvalidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
-    // Fast path over ASCII.
+    // Fast path over ASCII, eight bytes at a time.
+    uint64_t word;
+    while (i + 8 <= s.size() && (std::memcpy(&word, s.data() + i, 8), (word & kHighBits) == 0)) {
+      i += 8;
+    }
+    if (i == s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -120,9 +167,22 @@ size_t FindInvalidUtf8(std::string_view s) {
 }
 
 size_t LineOfOffset(std::string_view s, size_t offset) {
-  offset = std::min(offset, s.size());
-  return 1 + static_cast<size_t>(
-                 std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  s = s.substr(0, std::min(offset, s.size()));
+  size_t line = 1;
+  for (size_t i = s.find('\n'); i != std::string_view::npos; i = s.find('\n', i + 1)) ++line;
+  return line;
+}
+
+LineIndex::LineIndex(std::string_view data) {
+  starts_.push_back(0);
+  for (size_t i = data.find('\n'); i != std::string_view::npos; i = data.find('\n', i + 1)) {
+    starts_.push_back(i + 1);
+  }
+}
+
+size_t LineIndex::LineOf(size_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<size_t>(it - starts_.begin());
 }
 
 void AppendUtf8(std::string& out, char32_t cp) {
@@ -146,16 +206,16 @@ void AppendUtf8(std::string& out, char32_t cp) {
 std::string RepairUtf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t n = ValidSequenceLength(s, i);
-    if (n == 0) {
-      out.append("\xEF\xBF\xBD");
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
+  // Valid runs are copied whole; each byte that starts no valid sequence becomes U+FFFD.
+  while (!s.empty()) {
+    size_t bad = FindInvalidUtf8(s);
+    if (bad == std::string_view::npos) {
+      out.append(s);
+      break;
     }
+    out.append(s.substr(0, bad));
+    out.append("\xEF\xBF\xBD");
+    s.remove_prefix(bad + 1);
   }
   return out;
 }
