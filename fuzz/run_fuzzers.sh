@@ -5,9 +5,10 @@
 # runs under `nice -n 19`, in a scheduler autogroup of nice 19, so it only takes CPU time nobody
 # else wants. Each target starts from the committed seeds in
 # fuzz/corpus/<target>/ and grows a working corpus in fuzz/corpus-work/<target>/ (not
-# committed). Its log goes to fuzz/corpus-work/<target>.log; the "Done N runs" line there is
-# the execution count recorded in docs/FUZZING.md, and is also appended, with the time and the
-# exit status, to fuzz/corpus-work/runs.txt. Crashes are written as
+# committed). Its log goes to fuzz/corpus-work/<target>.log; libFuzzer's final
+# stat::number_of_executed_units there is the execution count recorded in docs/FUZZING.md, and
+# is also appended, with the time, the exit status and the coverage, to
+# fuzz/corpus-work/runs.txt (exit 0: the run ended by itself; 72: stopped by SIGINT). Crashes are written as
 # fuzz/corpus-work/<target>-crash-* (libFuzzer artifacts).
 # ASAN_OPTIONS defaults to quarantine_size_mb=16 (ASan's default, 256 MiB, makes every
 # allocation touch cold memory: 15-40 % of the time went to page faults and cache misses; a
@@ -37,10 +38,15 @@ if [ "${1:-}" = --one ]; then
     -artifact_prefix="fuzz/corpus-work/$t-" "fuzz/corpus-work/$t" "fuzz/corpus/$t" \
     > "fuzz/corpus-work/$t.log" 2>&1
   rc=$?
-  done_line=$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "fuzz/corpus-work/$t.log")
+  log=fuzz/corpus-work/$t.log
+  # libFuzzer's count of executed inputs: "Done N runs" is only printed when a run ends by
+  # itself, the final stats also when it is stopped (SIGINT, exit 72).
+  units=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+  cov=$(tr '\r' '\n' < "$log" | grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9]*/[0-9]*[A-Za-z]*' | tail -1)
   # The ledger keeps every run's count, as the log is overwritten by the next run.
-  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) $t exit $rc $done_line" >> fuzz/corpus-work/runs.txt
-  echo "$t: exit $rc $done_line"
+  echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) $t exit $rc executions ${units:-?} $cov" \
+    >> fuzz/corpus-work/runs.txt
+  echo "$t: exit $rc, ${units:-?} executions"
   exit 0
 fi
 runs=-1  # libFuzzer: no limit
