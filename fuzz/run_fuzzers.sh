@@ -8,8 +8,8 @@
 # committed). Its log goes to fuzz/corpus-work/<target>.log; libFuzzer's final
 # stat::number_of_executed_units there is the execution count recorded in docs/FUZZING.md, and
 # is also appended, with the time, the exit status and the coverage, to
-# fuzz/corpus-work/runs.txt (exit 0: the run ended by itself; 72: stopped by SIGINT). Crashes are written as
-# fuzz/corpus-work/<target>-crash-* (libFuzzer artifacts).
+# fuzz/corpus-work/runs.txt (exit 0: the run ended by itself; 72: stopped by SIGINT).
+# Crashes are written as fuzz/corpus-work/<target>-crash-* (libFuzzer artifacts).
 # ASAN_OPTIONS defaults to quarantine_size_mb=16 (ASan's default, 256 MiB, makes every
 # allocation touch cold memory: 15-40 % of the time went to page faults and cache misses; a
 # parse of an input of at most 16 KiB frees far less than 16 MiB, so a use after free within
