@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 
+#include "../scratch_dir.h"
 #include "sources/ofac_advanced_xml.h"
 #include "sources/ofac_csv.h"
 #include "sources/ofac_enhanced_xml.h"
@@ -30,30 +31,9 @@ std::string ReadAll(const fs::path& p) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& tag)
-      : path_(fs::temp_directory_path() /
-              ("tamiz_ofac_" + tag + "_" + std::to_string(::getpid()))) {
-    fs::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-  void Write(const std::string& name, const std::string& data) const {
-    std::ofstream out(path_ / name, std::ios::binary | std::ios::trunc);
-    out << data;
-  }
-
- private:
-  fs::path path_;
-};
-
 // Parses `data` written as `name` in strict and lenient mode; checks the result is ok or a
 // kDataError whose message names the file.
-void ExpectValue(const ScratchDir& dir, const std::string& name, const std::string& data,
+void ExpectValue(const test::ScratchDir& dir, const std::string& name, const std::string& data,
                  const Parser& parse) {
   dir.Write(name, data);
   for (bool lenient : {false, true}) {
@@ -68,7 +48,7 @@ void ExpectValue(const ScratchDir& dir, const std::string& name, const std::stri
 }
 
 TEST(OfacRobustness, CsvCutAtManyPointsAndByteFlips) {
-  ScratchDir dir("csv");
+  test::ScratchDir dir("ofac_csv");
   std::string data = ReadAll(kFixtures / "sdn_2021-07/sdn.csv");
   ASSERT_FALSE(data.empty());
   for (size_t cut = 0; cut < data.size(); cut += 97) {
@@ -84,7 +64,7 @@ TEST(OfacRobustness, CsvCutAtManyPointsAndByteFlips) {
 }
 
 TEST(OfacRobustness, ClassicXmlCutAtManyPoints) {
-  ScratchDir dir("xml");
+  test::ScratchDir dir("ofac_xml");
   std::string data = ReadAll(kFixtures / "malformed_xml/bad_uid/consolidated.xml");
   ASSERT_FALSE(data.empty());
   for (size_t cut = 200; cut < data.size(); cut += 131) {
@@ -93,7 +73,7 @@ TEST(OfacRobustness, ClassicXmlCutAtManyPoints) {
 }
 
 TEST(OfacRobustness, AdvancedAndEnhancedXmlCutAndCorrupted) {
-  ScratchDir dir("adv");
+  test::ScratchDir dir("ofac_adv");
   std::string adv = ReadAll(kFixtures / "cons_2020-03-17/cons_advanced.xml");
   ASSERT_FALSE(adv.empty());
   for (size_t cut : {size_t{70000}, adv.size() / 2, adv.size() - 20}) {
@@ -107,7 +87,7 @@ TEST(OfacRobustness, AdvancedAndEnhancedXmlCutAndCorrupted) {
                   std::string("</ReferenceValueSets>").size(), "</Ignored>");
   ExpectValue(dir, "cons_advanced.xml", no_refs, ParseOfacAdvancedXml);
 
-  ScratchDir edir("enh");
+  test::ScratchDir edir("ofac_enh");
   std::string enh = ReadAll(kFixtures / "enhanced_irgc_2024-08-28/IRGC_sanctions.xml");
   ASSERT_FALSE(enh.empty());
   for (size_t cut : {size_t{70000}, enh.size() / 3, enh.size() - 30}) {
@@ -121,7 +101,7 @@ TEST(OfacRobustness, DeepXmlNestingInsideARecord) {
     open += "<a>";
     close += "</a>";
   }
-  ScratchDir dir("deep");
+  test::ScratchDir dir("ofac_deep");
   std::string xml =
       "<?xml version=\"1.0\"?>\n<sdnList><sdnEntry><uid>1</uid><lastName>X</lastName>" + open +
       close + "<remarks>" + open + "Linked To: Y" + close + "</remarks></sdnEntry></sdnList>\n";

@@ -8,27 +8,10 @@
 #include <random>
 #include <string>
 
+#include "../scratch_dir.h"
+
 namespace tamiz::util {
 namespace {
-
-// A fresh directory under the test temp dir, removed with everything in it.
-class ScratchDir {
- public:
-  ScratchDir()
-      : path_(std::filesystem::path(::testing::TempDir()) /
-              ("tamiz_file_io_" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 TEST(Utf8, FindsFirstInvalidByte) {
   EXPECT_EQ(FindInvalidUtf8("plain ascii"), std::string_view::npos);
@@ -76,7 +59,7 @@ TEST(Utf8, RepairedBytesAreValidAndValidTextIsKept) {
 }
 
 TEST(ReadFile, ReadsWholeFilesAndRefusesOversizedOnes) {
-  ScratchDir dir;
+  test::ScratchDir dir("file_io");
   auto path = dir.path() / "list.csv";
   ASSERT_TRUE(WriteFileAtomic(path, "a,b\n1,2\n").ok());
   auto whole = ReadFile(path);
@@ -120,7 +103,7 @@ TEST(ReadFile, ReadsAPipeToItsEndWithinTheLimit) {
 }
 
 TEST(ReadFilePrefix, ReadsAtMostTheGivenBytes) {
-  ScratchDir dir;
+  test::ScratchDir dir("file_io");
   auto path = dir.path() / "sdn.xml";
   ASSERT_TRUE(WriteFileAtomic(path, "<?xml version=\"1.0\"?><sdnList/>").ok());
   EXPECT_EQ(ReadFilePrefix(path, 5), "<?xml");
