@@ -45,6 +45,24 @@ void BM_AnalyzeCompany(benchmark::State& state) {
 }
 BENCHMARK(BM_AnalyzeCompany);
 
+// Scripts without spaces between words: the trade words are found and set apart before
+// romanization (invented names, one trade word each, among others of the same script).
+void BM_AnalyzeHanCompany(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(tamiz::text::AnalyzeName("廣州市立興遠洋海産物貿易有限公司",
+                                                      tamiz::text::NameType::kOrganization));
+  }
+}
+BENCHMARK(BM_AnalyzeHanCompany);
+
+void BM_AnalyzeHangulCompany(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        tamiz::text::AnalyzeName("새벽별한강건축자재물류", tamiz::text::NameType::kOrganization));
+  }
+}
+BENCHMARK(BM_AnalyzeHangulCompany);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -570,24 +570,28 @@ std::string SeparateNativeWords(std::string_view s) {
   std::string out;
   size_t copied = 0;
   for (size_t k = 0; k < cp.size();) {
-    size_t match = 0;  // code points matched from k
-    for (size_t e = k + 1;
-         e <= cp.size() && cp[e - 1].end - cp[k].begin <= tab.native_word_max_bytes; ++e) {
-      if (tab.native_words.count(std::string(s.substr(cp[k].begin, cp[e - 1].end - cp[k].begin))) >
-          0) {
-        match = e - k;
+    size_t end = 0;  // the byte after the longest trade word at cp[k]; 0: none
+    if (auto it = tab.native_words.find(static_cast<uint32_t>(cp[k].c));
+        it != tab.native_words.end()) {
+      const std::string_view rest = s.substr(cp[k].begin);
+      for (const std::string& word : it->second) {  // longest first
+        if (rest.starts_with(word)) {
+          end = cp[k].begin + word.size();
+          break;
+        }
       }
     }
-    if (match == 0) {
+    if (end == 0) {
       ++k;
       continue;
     }
     out.append(s, copied, cp[k].begin - copied);
     out.push_back(' ');
-    out.append(s, cp[k].begin, cp[k + match - 1].end - cp[k].begin);
+    out.append(s, cp[k].begin, end - cp[k].begin);
     out.push_back(' ');
-    copied = cp[k + match - 1].end;
-    k += match;
+    copied = end;
+    // A word is valid UTF-8, so its end is where a code point of `s` begins.
+    while (k < cp.size() && cp[k].begin < end) ++k;
   }
   if (copied == 0 && out.empty()) return std::string(s);
   out.append(s, copied, std::string_view::npos);

@@ -1,5 +1,7 @@
 #include "text/tables.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 
 #include "text/tokenize.h"
@@ -129,9 +131,17 @@ Tables Load() {
     if (size_t sp = p.find(' '); sp != std::string::npos)
       t.trade_phrase_heads.insert(p.substr(0, sp));
     if (WrittenWithoutSpaces(f[1])) {
-      t.native_words.emplace(f[1]);
-      t.native_word_max_bytes = std::max(t.native_word_max_bytes, f[1].size());
+      int32_t i = 0;
+      UChar32 c;
+      U8_NEXT(f[1].data(), i, static_cast<int32_t>(f[1].size()), c);
+      if (c >= 0) t.native_words[static_cast<uint32_t>(c)].emplace_back(f[1]);
     }
+  }
+  for (auto& [first, words] : t.native_words) {
+    std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+      return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
+    words.erase(std::unique(words.begin(), words.end()), words.end());
   }
   return t;
 }

@@ -4,6 +4,7 @@
 // Thread-safe: built on first use (static initialization), read-only afterwards.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,9 +38,9 @@ struct Tables {
   size_t trade_word_max_tokens = 1;
   std::unordered_set<std::string> trade_phrase_heads;  // first tokens of multi-token phrases
   // Trade words as written in scripts without spaces between words (Han, kana, Hangul, Thai,
-  // Myanmar), to set them apart before romanization ("새벽별물류" -> "새벽별 물류").
-  std::unordered_set<std::string> native_words;
-  size_t native_word_max_bytes = 0;
+  // Myanmar), to set them apart before romanization ("새벽별물류" -> "새벽별 물류"): keyed by
+  // their first code point, each list longest first, so a name is scanned once per code point.
+  std::unordered_map<uint32_t, std::vector<std::string>> native_words;
 };
 
 // The process-wide tables, parsed from the embedded files on first call.

@@ -181,6 +181,29 @@ TEST(AnalyzeName, TradeWordsShareAConceptAcrossLanguages) {
   EXPECT_EQ(p.tokens.back().groups[0] & kConceptGroup, 0u);
 }
 
+TEST(AnalyzeName, NativeTradeWordsSetApart) {
+  auto texts = [](const std::string& name) {
+    return Texts(AnalyzeName(name, NameType::kOrganization));
+  };
+  auto concept_of = [](const std::string& name) {
+    auto a = AnalyzeName(name, NameType::kOrganization);
+    return a.tokens.empty() ? 0u : a.tokens.back().groups[0];
+  };
+  // Hangul has no spaces between words: the trade word at the end is a word of its own, and
+  // carries the concept of its translation.
+  EXPECT_EQ(texts("새벽별물류").size(), 2u);
+  EXPECT_EQ(concept_of("새벽별물류"), concept_of("Azure Logistics"));
+  // The longest trade word wins: 건축자재 (building materials) over its prefix 건축
+  // (construction), so it stays one word.
+  EXPECT_EQ(texts("새벽별건축자재").size(), 2u);
+  EXPECT_EQ(texts("새벽별건축").size(), 2u);
+  EXPECT_NE(texts("새벽별건축자재"), texts("새벽별건축"));
+  // A byte that is not UTF-8 before the trade word does not hide it.
+  EXPECT_EQ(concept_of("새벽별\xff물류"), concept_of("Azure Logistics"));
+  // Words on both sides of a trade word are kept apart from it.
+  EXPECT_EQ(texts("새벽별물류한강").size(), 3u);
+}
+
 TEST(NameVariants, SplitsFormerNames) {
   auto v = NameVariants("Ocean Pioneer (ex-Cape Diamond)");
   ASSERT_EQ(v.size(), 3u);
