@@ -133,7 +133,8 @@ Tables Load() {
     if (WrittenWithoutSpaces(f[1])) {
       int32_t i = 0;
       UChar32 c;
-      U8_NEXT(f[1].data(), i, static_cast<int32_t>(f[1].size()), c);
+      const auto* bytes = reinterpret_cast<const uint8_t*>(f[1].data());
+      U8_NEXT(bytes, i, static_cast<int32_t>(f[1].size()), c);
       if (c >= 0) t.native_words[static_cast<uint32_t>(c)].emplace_back(f[1]);
     }
   }
