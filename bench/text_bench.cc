@@ -29,39 +29,19 @@ void BM_FoldArabic(benchmark::State& state) {
 }
 BENCHMARK(BM_FoldArabic);
 
-void BM_AnalyzePerson(benchmark::State& state) {
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(tamiz::text::AnalyzeName("EL AISSAMI MADDAH, Tareck Zaidan",
-                                                      tamiz::text::NameType::kPerson));
-  }
+// Analysis of one name; the Han and Hangul names (invented, one trade word each among others
+// of the same script) take the step that sets trade words apart in scripts without spaces.
+void BM_Analyze(benchmark::State& state, const char* name, tamiz::text::NameType type) {
+  for (auto _ : state) benchmark::DoNotOptimize(tamiz::text::AnalyzeName(name, type));
 }
-BENCHMARK(BM_AnalyzePerson);
-
-void BM_AnalyzeCompany(benchmark::State& state) {
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(tamiz::text::AnalyzeName("Guangzhou Lixing Cosmetics Co., Ltd.",
-                                                      tamiz::text::NameType::kOrganization));
-  }
-}
-BENCHMARK(BM_AnalyzeCompany);
-
-// Scripts without spaces between words: the trade words are found and set apart before
-// romanization (invented names, one trade word each, among others of the same script).
-void BM_AnalyzeHanCompany(benchmark::State& state) {
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(tamiz::text::AnalyzeName("廣州市立興遠洋海産物貿易有限公司",
-                                                      tamiz::text::NameType::kOrganization));
-  }
-}
-BENCHMARK(BM_AnalyzeHanCompany);
-
-void BM_AnalyzeHangulCompany(benchmark::State& state) {
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        tamiz::text::AnalyzeName("새벽별한강건축자재물류", tamiz::text::NameType::kOrganization));
-  }
-}
-BENCHMARK(BM_AnalyzeHangulCompany);
+BENCHMARK_CAPTURE(BM_Analyze, Person, "EL AISSAMI MADDAH, Tareck Zaidan",
+                  tamiz::text::NameType::kPerson);
+BENCHMARK_CAPTURE(BM_Analyze, Company, "Guangzhou Lixing Cosmetics Co., Ltd.",
+                  tamiz::text::NameType::kOrganization);
+BENCHMARK_CAPTURE(BM_Analyze, HanCompany, "廣州市立興遠洋海産物貿易有限公司",
+                  tamiz::text::NameType::kOrganization);
+BENCHMARK_CAPTURE(BM_Analyze, HangulCompany, "새벽별한강건축자재물류",
+                  tamiz::text::NameType::kOrganization);
 
 }  // namespace
 

@@ -15,6 +15,13 @@ std::vector<std::string> Texts(const AnalyzedName& a) {
 
 using Tokens = std::vector<std::string>;
 
+// The first group of the last token of `name` read as an organization (0 without tokens): a
+// trade word's concept when that token is one.
+uint32_t LastTokenGroup(const std::string& name) {
+  auto a = AnalyzeName(name, NameType::kOrganization);
+  return a.tokens.empty() ? 0u : a.tokens.back().groups[0];
+}
+
 TEST(AnalyzeName, PersonHonorificsStripped) {
   auto a = AnalyzeName("Sheikh Mohammed bin Rashid", NameType::kPerson);
   ASSERT_FALSE(a.tokens.empty());
@@ -167,15 +174,11 @@ TEST(AnalyzeName, VoyageNumbersDropped) {
 TEST(AnalyzeName, TradeWordsShareAConceptAcrossLanguages) {
   const Tables& tab = GetTables();
   ASSERT_FALSE(tab.trade_words.empty()) << "the trade-word table did not load";
-  auto group = [](const std::string& name) {
-    auto a = AnalyzeName(name, NameType::kOrganization);
-    return a.tokens.empty() ? 0u : a.tokens.back().groups[0];
-  };
-  const uint32_t milk = group("Azure Milk");
+  const uint32_t milk = LastTokenGroup("Azure Milk");
   EXPECT_NE(milk & kConceptGroup, 0u);
-  EXPECT_EQ(group("Azure Moloko"), milk);
-  EXPECT_EQ(group("Лазурь Молоко"), milk);
-  EXPECT_NE(group("Azure Steel"), milk);
+  EXPECT_EQ(LastTokenGroup("Azure Moloko"), milk);
+  EXPECT_EQ(LastTokenGroup("Лазурь Молоко"), milk);
+  EXPECT_NE(LastTokenGroup("Azure Steel"), milk);
   // Person names are never read as trade words.
   auto p = AnalyzeName("Ivan Moloko", NameType::kPerson);
   EXPECT_EQ(p.tokens.back().groups[0] & kConceptGroup, 0u);
@@ -185,21 +188,17 @@ TEST(AnalyzeName, NativeTradeWordsSetApart) {
   auto texts = [](const std::string& name) {
     return Texts(AnalyzeName(name, NameType::kOrganization));
   };
-  auto concept_of = [](const std::string& name) {
-    auto a = AnalyzeName(name, NameType::kOrganization);
-    return a.tokens.empty() ? 0u : a.tokens.back().groups[0];
-  };
   // Hangul has no spaces between words: the trade word at the end is a word of its own, and
   // carries the concept of its translation.
   EXPECT_EQ(texts("새벽별물류").size(), 2u);
-  EXPECT_EQ(concept_of("새벽별물류"), concept_of("Azure Logistics"));
+  EXPECT_EQ(LastTokenGroup("새벽별물류"), LastTokenGroup("Azure Logistics"));
   // The longest trade word wins: 건축자재 (building materials) over its prefix 건축
   // (construction), so it stays one word.
   EXPECT_EQ(texts("새벽별건축자재").size(), 2u);
   EXPECT_EQ(texts("새벽별건축").size(), 2u);
   EXPECT_NE(texts("새벽별건축자재"), texts("새벽별건축"));
   // A byte that is not UTF-8 before the trade word does not hide it.
-  EXPECT_EQ(concept_of("새벽별\xff물류"), concept_of("Azure Logistics"));
+  EXPECT_EQ(LastTokenGroup("새벽별\xff물류"), LastTokenGroup("Azure Logistics"));
   // Words on both sides of a trade word are kept apart from it.
   EXPECT_EQ(texts("새벽별물류한강").size(), 3u);
 }
